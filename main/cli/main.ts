@@ -1,0 +1,270 @@
+// `saldo`: the headless console, for Task Scheduler / cron and unattended folders (seed 003).
+// It opens the same workspace and goes through the same dispatcher as the window, acting as a
+// named operator, so it obeys the same permissions. Exit codes follow DESIGN.md §5:
+// 0 completed, 1 failed, 2 bad usage, 3 stopped, 4 cancelled.
+
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { copyFileSync, renameSync } from 'node:fs';
+import { dirname, resolve, basename, join } from 'node:path';
+import { isPeriod } from '../../shared/domain/period';
+import { EXIT_CODES, type Locale, type Problem, type RunStatus } from '../../shared/domain/types';
+import type { JobFinished, SourceCheckResult } from '../../shared/ipc/contract';
+import { CLI_TEXT } from '../../shared/i18n/cli';
+import { ProblemError, fill, problem } from '../../shared/errors/problem';
+import { createBackend, type Backend } from '../engine/backend';
+import { ensureKnownOperator } from '../engine/workspace';
+import { initDemoWorkspace } from '../demo/workspace';
+import { ChromiumPdfPrinter } from '../reports/pdf';
+
+export interface CliIo {
+  out(s: string): void;
+  err(s: string): void;
+  isTTY: boolean;
+}
+
+const processIo: CliIo = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+interface Globals {
+  config?: string;
+  json?: boolean;
+  operator?: string;
+}
+
+class Exit extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
+function envLocale(): Locale | undefined {
+  const l = process.env.SALDO_LANG;
+  return l === 'pl' || l === 'uk' || l === 'en' ? l : undefined;
+}
+
+function int(name: string, min: number, max: number) {
+  return (v: string) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`${name} must be a whole number from ${min} to ${max}`);
+    return n;
+  };
+}
+
+function period(v: string): string {
+  if (!isPeriod(v)) throw new InvalidArgumentError('expected a month as YYYY-MM');
+  return v;
+}
+
+function statusExit(status: RunStatus): number {
+  return status === 'running' ? EXIT_CODES.failed : EXIT_CODES[status];
+}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT_CODES.completed;
+  let globals: Globals = {};
+  let locale: Locale = envLocale() ?? 'en';
+  const t = () => CLI_TEXT[locale];
+
+  const printProblem = (p: Problem) => {
+    if (globals.json) io.out(JSON.stringify({ status: 'failed', errors: [p] }, null, 2) + '\n');
+    else io.err(`${t().error} ${p.code}: ${p.message}\n${t().hint}: ${p.hint}\n`);
+  };
+
+  const withBackend = async <T>(fn: (b: Backend) => Promise<T>): Promise<T> => {
+    const configFile = resolve(globals.config ?? process.env.SALDO_CONFIG ?? 'saldo.json');
+    const backend = createBackend(configFile, {
+      ports: { pdf: new ChromiumPdfPrinter() },
+      emit: (event, payload) => {
+        if (event === 'job.progress' && io.isTTY && !globals.json) {
+          const p = payload as { phase: string; done: number; total: number };
+          const pct = p.total ? Math.floor((p.done * 100) / p.total) : 0;
+          io.err(`\r${p.phase.padEnd(24)} ${String(pct).padStart(3)}%  ${p.done}/${p.total}   `);
+        }
+      },
+    });
+    locale = envLocale() ?? backend.ws.locale();
+    try {
+      return await fn(backend);
+    } finally {
+      await backend.close();
+    }
+  };
+
+  /** Call a channel through the dispatcher as the CLI's operator; a problem ends the command. */
+  const call = async <T>(b: Backend, channel: string, req: unknown): Promise<T> => {
+    const actor = ensureKnownOperator(b.ws, globals.operator);
+    const res = await b.dispatcher.handle(channel, req, { actor, trustedSender: true, senderLabel: 'cli' });
+    if (!res.ok) {
+      printProblem(res.error);
+      throw new Exit(EXIT_CODES.failed);
+    }
+    return res.value as T;
+  };
+
+  const runJob = async (b: Backend, channel: string, req: unknown): Promise<JobFinished> => {
+    const { jobId } = await call<{ jobId: string }>(b, channel, req);
+    const onSigint = () => {
+      io.err(`\n${t().cancelling}\n`);
+      b.jobs.cancel(jobId);
+    };
+    process.once('SIGINT', onSigint);
+    try {
+      const fin = await b.jobs.wait(jobId);
+      if (io.isTTY && !globals.json) io.err('\n');
+      return fin!;
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  };
+
+  const program = new Command('saldo')
+    .description('Saldo — moves data between the accounting database and the residents’ portal')
+    .option('--config <file>', 'workspace configuration (default: $SALDO_CONFIG or ./saldo.json)')
+    .option('--json', 'machine-readable output on stdout')
+    .option('--operator <name>', 'the operator this command acts as (default: the config’s "operator")')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    .hook('preAction', (_this, action) => {
+      globals = action.optsWithGlobals() as Globals;
+    });
+
+  const demo = program.command('demo').description('demo workspace');
+  demo
+    .command('init')
+    .description('create a complete demo workspace: accounting DB, store, portal folder, saldo.json')
+    .requiredOption('--dir <dir>', 'new or empty directory')
+    .option('--premises <n>', 'number of premises', int('--premises', 10, 2_000_000), 2000)
+    .option('--months <m>', 'months of history', int('--months', 1, 120), 12)
+    .option('--locale <locale>', 'pl or uk data', (v) => {
+      if (v !== 'pl' && v !== 'uk') throw new InvalidArgumentError('expected pl or uk');
+      return v;
+    }, 'pl')
+    .option('--seed <seed>', 'seed for deterministic data', 'saldo')
+    .option('--end-period <YYYY-MM>', 'last generated month (default: last month)', period)
+    .action(async (o: { dir: string; premises: number; months: number; locale: 'pl' | 'uk'; seed: string; endPeriod?: string }) => {
+      locale = envLocale() ?? o.locale;
+      const ws = await initDemoWorkspace(o.dir, {
+        premises: o.premises,
+        months: o.months,
+        locale: o.locale,
+        seed: o.seed,
+        endPeriod: o.endPeriod,
+        onProgress: io.isTTY && !globals.json ? (d, tot) => io.err(`\r${t().generating} ${Math.floor((d * 100) / tot)}%`) : undefined,
+      }, locale);
+      if (io.isTTY && !globals.json) io.err('\n');
+      if (globals.json) {
+        io.out(JSON.stringify({ status: 'completed', dir: ws.dir, config: ws.configFile, period: ws.period, operator: ws.operator, counts: ws.generated.counts, defects: ws.generated.defects }, null, 2) + '\n');
+      } else {
+        const T = t();
+        io.out(
+          [
+            fill(T.demoCreated, { dir: ws.dir }),
+            fill(T.demoConfig, { file: ws.configFile }),
+            fill(T.demoPremises, { premises: o.premises, months: o.months }),
+            fill(T.demoPeriod, { period: ws.period }),
+            fill(T.demoDefects, { count: ws.generated.defects.length }),
+            fill(T.demoNext, { file: ws.configFile, period: ws.period }),
+          ].join('\n') + '\n',
+        );
+      }
+    });
+
+  program
+    .command('journal')
+    .description('the runs, newest first')
+    .option('--limit <n>', 'how many runs', int('--limit', 1, 10_000), 50)
+    .action(async (o: { limit: number }) => {
+      await withBackend(async (b) => {
+        const runs = await call<import('../../shared/domain/types').RunRecord[]>(b, 'journal.list', { limit: o.limit });
+        if (globals.json) {
+          io.out(JSON.stringify(runs, null, 2) + '\n');
+          return;
+        }
+        if (!runs.length) return io.out(t().noRuns + '\n');
+        io.out(t().journalHeader + '\n');
+        for (const r of runs) {
+          const dur = r.durationMs === null ? '' : `${(r.durationMs / 1000).toFixed(1)} s`;
+          io.out(
+            `${String(r.id).padEnd(4)} ${r.started.slice(0, 19).replace('T', ' ').padEnd(21)} ${r.operator.padEnd(10)} ${r.kind.padEnd(13)} ${(r.period ?? '').padEnd(8)} ${t()[`status_${r.status}`].padEnd(10)} ${dur}\n`,
+          );
+        }
+      });
+    });
+
+  program
+    .command('report')
+    .description('print a report as PDF (kinds: run-summary)')
+    .argument('<kind>', 'report kind')
+    .requiredOption('--run <id>', 'run number', int('--run', 1, 2 ** 31))
+    .requiredOption('--pdf <out>', 'output PDF file')
+    .action(async (kind: string, o: { run: number; pdf: string }) => {
+      await withBackend(async (b) => {
+        const saved = await call<{ file: string; bytes: number }>(b, 'report.pdf', { kind, runId: o.run });
+        const out = resolve(o.pdf);
+        const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+        try {
+          copyFileSync(saved.file, tmp);
+          renameSync(tmp, out);
+        } catch (e) {
+          printProblem(problem('SAL-6013', locale, { file: out, detail: (e as Error).message }));
+          throw new Exit(EXIT_CODES.failed);
+        }
+        if (globals.json) io.out(JSON.stringify({ status: 'completed', kind, runId: o.run, file: out, bytes: saved.bytes }, null, 2) + '\n');
+        else io.out(fill(t().savedPdf, { file: out, bytes: saved.bytes }) + '\n');
+      });
+    });
+
+  program
+    .command('cycle')
+    .description('the main job: the whole exchange for a period, headless')
+    .requiredOption('--period <YYYY-MM>', 'the accounting month', period)
+    .action(async (o: { period: string }) => {
+      await withBackend(async (b) => {
+        const fin = await runJob(b, 'cycle.run', { period: o.period });
+        const res = fin.result as SourceCheckResult | undefined;
+        const reports: string[] = [];
+        if (res) {
+          const saved = await call<{ file: string }>(b, 'report.pdf', { kind: 'run-summary', runId: res.runId });
+          reports.push(saved.file);
+        }
+        const errors = res ? (b.ws.journal.get(res.runId)?.problems ?? []) : fin.error ? [fin.error] : [];
+        if (globals.json) {
+          io.out(JSON.stringify({ runId: res?.runId ?? null, status: fin.status, period: o.period, counts: res?.counts ?? {}, totals: res?.totals ?? {}, problems: res?.problems ?? errors.length, errors, reports }, null, 2) + '\n');
+        } else {
+          const T = t();
+          io.out(fill(T.runLine, { runId: res?.runId ?? '-', kind: 'cycle', period: o.period, status: T[`status_${fin.status}`] }) + '\n');
+          if (res) {
+            io.out(`${T.counts}:\n`);
+            for (const [k, v] of Object.entries(res.counts)) io.out(`  ${k.padEnd(16)} ${String(v).padStart(10)}\n`);
+            io.out(`${T.totals}:\n`);
+            for (const [k, v] of Object.entries(res.totals)) io.out(`  ${k.padEnd(24)} ${v.padStart(18)}\n`);
+            io.out(fill(T.problems, { count: res.problems }) + '\n');
+          }
+          if (fin.error) io.err(`${T.error} ${fin.error.code}: ${fin.error.message}\n${T.hint}: ${fin.error.hint}\n`);
+          if (reports.length) io.out(`${T.reports}\n${reports.map((r) => `  ${r}`).join('\n')}\n`);
+        }
+        exitCode = statusExit(fin.status);
+      });
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof Exit) return e.code;
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.help' || e.code === 'commander.version') return 0;
+      return EXIT_CODES.usage;
+    }
+    if (e instanceof ProblemError) {
+      printProblem(e.problem);
+      return EXIT_CODES.failed;
+    }
+    printProblem(problem('SAL-9001', locale, { detail: (e as Error).message }));
+    return EXIT_CODES.failed;
+  }
+  return exitCode;
+}

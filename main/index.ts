@@ -1,0 +1,66 @@
+// The Electron entry: thin on purpose. It finds the workspace, builds the same backend the CLI
+// uses, opens the hardened window and wires IPC. Everything else is plain TypeScript tested
+// under Node (DESIGN.md §2).
+
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Operator } from '../shared/domain/permissions';
+import { initDemoWorkspace } from './demo/workspace';
+import { createBackend } from './engine/backend';
+import { ensureKnownOperator } from './engine/workspace';
+import { emitTo, registerIpc } from './electron/ipc-adapter';
+import { ElectronPdfPrinter, ElectronSystemPrinter } from './electron/printing';
+import { createMainWindow } from './electron/window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+
+function configArg(): string | undefined {
+  const i = process.argv.indexOf('--config');
+  return i > 0 ? process.argv[i + 1] : process.env.SALDO_CONFIG;
+}
+
+/** The workspace: --config / SALDO_CONFIG, else the user's own; on a first start, a demo one. */
+async function resolveConfig(): Promise<string> {
+  const given = configArg();
+  if (given) return given;
+  const own = join(app.getPath('userData'), 'saldo.json');
+  if (existsSync(own)) return own;
+  const demo = join(app.getPath('userData'), 'demo');
+  const demoConfig = join(demo, 'saldo.json');
+  if (!existsSync(demoConfig)) await initDemoWorkspace(demo, { premises: 500, months: 12, locale: 'pl', seed: 'saldo' });
+  return demoConfig;
+}
+
+app.enableSandbox();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+app.whenReady().then(async () => {
+  const rendererFile = join(here, '../renderer/index.html');
+  const appUrl = process.env.ELECTRON_RENDERER_URL ?? pathToFileURL(rendererFile).href;
+  let win: BrowserWindow | null = null;
+  const contents = () => (win && !win.isDestroyed() ? win.webContents : null);
+
+  const backend = createBackend(await resolveConfig(), {
+    ports: { pdf: new ElectronPdfPrinter(BrowserWindow), printer: new ElectronSystemPrinter(BrowserWindow) },
+    emit: emitTo(contents),
+  });
+  // Sign-in comes with the operators issue; until then the workspace's configured operator acts.
+  let actor: Operator | null = null;
+  try {
+    actor = ensureKnownOperator(backend.ws, undefined);
+  } catch {
+    actor = null; // every call then answers "unknown operator" as a value the window shows
+  }
+  registerIpc(ipcMain, backend.dispatcher, { contents, appUrl, actor: () => actor });
+
+  win = createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), appUrl);
+  if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(appUrl);
+  else await win.loadFile(rendererFile);
+
+  app.on('window-all-closed', async () => {
+    await backend.close();
+    app.quit();
+  });
+});

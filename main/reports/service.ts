@@ -1,0 +1,58 @@
+// Saving and printing reports for the services. Every saved PDF lands in the workspace's reports
+// folder (a trail of what was printed); the CLI copies it where the operator asked.
+
+import { join } from 'node:path';
+import type { Operator } from '../../shared/domain/permissions';
+import type { ReportFile } from '../../shared/ipc/contract';
+import { fail } from '../../shared/errors/problem';
+import { requirePermission } from '../engine/authorize';
+import type { Workspace } from '../engine/workspace';
+import { renderReportHtml, reportHeaderFooter } from './html';
+import type { ReportDoc } from './model';
+import type { PdfPrinter } from './pdf';
+import { writePdfAtomically } from './pdf';
+import { buildReport } from './registry';
+import { renderReportPdf } from './render';
+
+/** The platform's printer: Electron's print dialog in the app; absent in the CLI and tests. */
+export interface SystemPrinter {
+  print(html: string, templates: { headerTemplate: string; footerTemplate: string }): Promise<boolean>;
+}
+
+export interface ReportPorts {
+  pdf: PdfPrinter;
+  printer?: SystemPrinter;
+}
+
+function stamp(d: Date): string {
+  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+}
+
+export function buildRunReport(ws: Workspace, actor: Operator, kind: string, runId: number): ReportDoc {
+  const locale = ws.locale();
+  requirePermission(actor, 'reports.print', locale);
+  const run = ws.journal.get(runId);
+  if (!run) fail('SAL-6008', locale, { runId });
+  return buildReport(kind, { run, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
+}
+
+export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string, runId: number, ports: ReportPorts): Promise<ReportFile> {
+  const doc = buildRunReport(ws, actor, kind, runId);
+  const bytes = await renderReportPdf(doc, ports.pdf);
+  const file = join(ws.paths.reports, `run-${runId}-${kind}-${stamp(doc.printedAt)}.pdf`);
+  await writePdfAtomically(file, bytes);
+  ws.audit.append(actor.name, 'report.save', `run:${runId}`, { kind, file });
+  return { file, bytes: bytes.byteLength };
+}
+
+export async function printReport(ws: Workspace, actor: Operator, kind: string, runId: number, ports: ReportPorts): Promise<{ printed: boolean; file?: string }> {
+  if (!ports.printer) {
+    // No system print dialog here (CLI, tests): hand back a PDF to print instead.
+    const saved = await saveReportPdf(ws, actor, kind, runId, ports);
+    return { printed: false, file: saved.file };
+  }
+  const doc = buildRunReport(ws, actor, kind, runId);
+  const printed = await ports.printer.print(renderReportHtml(doc), reportHeaderFooter(doc));
+  ws.audit.append(actor.name, 'report.print', `run:${runId}`, { kind, printed });
+  return { printed };
+}

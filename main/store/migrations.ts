@@ -1,0 +1,90 @@
+// Numbered migrations of the local store, run in order at start inside one transaction each.
+// PRAGMA user_version holds the number of the last one applied. Never edit a shipped migration:
+// add the next number.
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    id: 1,
+    name: 'settings, profiles, operators, journal, audit',
+    sql: `
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,             -- JSON
+        updated_at TEXT NOT NULL,
+        updated_by TEXT
+      );
+
+      -- Connection profiles hold no secrets: a secret is referenced by name and kept by the
+      -- platform's secret store (safeStorage in the app, DPAPI or an owner-only file in the CLI).
+      CREATE TABLE connection_profiles (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        kind TEXT NOT NULL CHECK (kind IN ('accounting', 'portal')),
+        adapter TEXT NOT NULL,
+        config TEXT NOT NULL,            -- JSON
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE operators (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('administrator', 'operator', 'auditor')),
+        grants TEXT NOT NULL DEFAULT '[]',  -- JSON array of extra permissions
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,        -- ISO 8601 UTC
+        finished_at TEXT,
+        operator TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        period TEXT,
+        mode TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'stopped', 'cancelled', 'failed')),
+        counts TEXT NOT NULL DEFAULT '{}',
+        totals TEXT NOT NULL DEFAULT '{}',   -- decimal strings, never floats
+        problems TEXT NOT NULL DEFAULT '[]', -- the one error shape
+        duration_ms INTEGER,
+        pid INTEGER
+      );
+      CREATE INDEX runs_started ON runs (started_at DESC);
+
+      CREATE TABLE run_records (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES runs (id),
+        category TEXT NOT NULL,
+        record_key TEXT,
+        outcome TEXT NOT NULL,
+        code TEXT,
+        detail TEXT
+      );
+      CREATE INDEX run_records_run ON run_records (run_id, category);
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        operator TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        detail TEXT NOT NULL DEFAULT '{}'
+      );
+      -- Append-only: the audit log can be read and added to, never changed.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

@@ -1,0 +1,29 @@
+// The preload: one named function per IPC channel (never a generic invoke), exposed through
+// contextBridge into the isolated renderer. tests/unit/preload.test.ts checks that the functions
+// here are exactly the contract's API_METHODS, each bound to its own channel.
+
+import { contextBridge, ipcRenderer } from 'electron';
+import type { JobFinished, SaldoApi } from '../shared/ipc/contract';
+import type { JobProgress } from '../shared/domain/types';
+
+function on<T>(channel: 'job.progress' | 'job.finished', cb: (e: T) => void): () => void {
+  const listener = (_e: unknown, payload: T) => cb(payload);
+  ipcRenderer.on(channel, listener);
+  return () => ipcRenderer.removeListener(channel, listener);
+}
+
+const api: SaldoApi = {
+  appStatus: (req) => ipcRenderer.invoke('app.status', req),
+  setLocale: (req) => ipcRenderer.invoke('settings.setLocale', req),
+  journalList: (req) => ipcRenderer.invoke('journal.list', req),
+  journalGet: (req) => ipcRenderer.invoke('journal.get', req),
+  reportPdf: (req) => ipcRenderer.invoke('report.pdf', req),
+  reportPrint: (req) => ipcRenderer.invoke('report.print', req),
+  jobCancel: (req) => ipcRenderer.invoke('job.cancel', req),
+  sourceCheck: (req) => ipcRenderer.invoke('source.check', req),
+  cycleRun: (req) => ipcRenderer.invoke('cycle.run', req),
+  onJobProgress: (cb) => on<JobProgress>('job.progress', cb),
+  onJobFinished: (cb) => on<JobFinished>('job.finished', cb),
+};
+
+contextBridge.exposeInMainWorld('saldo', api);

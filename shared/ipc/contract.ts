@@ -1,0 +1,126 @@
+// The one IPC contract (GitHub Desktop style): every channel's request schema, the permission it
+// needs, and its response type, in one place used by main, preload and renderer. Main validates
+// every request against these schemas in the dispatcher; the renderer only uses the types.
+
+import { z } from 'zod';
+import type { Operator, Permission } from '../domain/permissions';
+import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../domain/types';
+import { LOCALES } from '../domain/types';
+
+const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+const runId = z.number().int().positive().max(2 ** 31);
+const reportKind = z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'expected a report kind like run-summary');
+
+/** Channels that answer at once. */
+export const CALLS = {
+  'app.status': { request: z.object({}).strict(), permission: null },
+  'settings.setLocale': { request: z.object({ locale: z.enum(LOCALES) }).strict(), permission: null },
+  'journal.list': { request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(), permission: 'journal.read' },
+  'journal.get': { request: z.object({ runId }).strict(), permission: 'journal.read' },
+  'report.pdf': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
+  'report.print': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
+  'job.cancel': { request: z.object({ jobId: z.string().regex(/^job-\d+$/) }).strict(), permission: null },
+} as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
+
+/** Channels that start a long job: they answer {jobId} at once, then send job.progress and job.finished events. */
+export const JOBS = {
+  'source.check': { request: z.object({ period }).strict(), permission: 'source.read' },
+  'cycle.run': { request: z.object({ period }).strict(), permission: 'source.read' },
+} as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
+
+export type CallChannel = keyof typeof CALLS;
+export type JobChannel = keyof typeof JOBS;
+export type Channel = CallChannel | JobChannel;
+
+export interface AppStatus {
+  version: string;
+  locale: Locale;
+  organisation: { name: string; address?: string; taxId?: string };
+  operator: Operator & { permissions: Permission[] };
+  accounting: { kind: 'sqlite' | 'mssql'; label: string; connected: boolean; problem?: Problem };
+  portal: { transport: 'folder' | 'https'; label: string; connected: boolean; problem?: Problem };
+  /** Periods the accounting source has data for, newest first. */
+  periods: string[];
+}
+
+export interface ReportFile {
+  file: string;
+  bytes: number;
+}
+
+export interface CallResponses {
+  'app.status': AppStatus;
+  'settings.setLocale': { locale: Locale };
+  'journal.list': RunRecord[];
+  'journal.get': RunRecord;
+  'report.pdf': ReportFile;
+  'report.print': { printed: boolean; file?: string };
+  'job.cancel': { cancelled: boolean };
+}
+
+export interface SourceCheckResult {
+  runId: number;
+  status: RunStatus;
+  counts: Record<string, number>;
+  totals: Record<string, string>;
+  problems: number;
+}
+
+export interface JobResults {
+  'source.check': SourceCheckResult;
+  'cycle.run': SourceCheckResult;
+}
+
+export interface JobStarted {
+  jobId: string;
+}
+
+export interface JobFinished {
+  jobId: string;
+  channel: JobChannel;
+  status: RunStatus;
+  result?: unknown;
+  error?: Problem;
+}
+
+export interface Events {
+  'job.progress': JobProgress;
+  'job.finished': JobFinished;
+}
+export type EventName = keyof Events;
+
+export type Request<C extends Channel> = C extends CallChannel
+  ? z.input<(typeof CALLS)[C]['request']>
+  : C extends JobChannel
+    ? z.input<(typeof JOBS)[C]['request']>
+    : never;
+
+export type Response<C extends Channel> = C extends CallChannel ? CallResponses[C] : JobStarted;
+
+export type Answer<C extends Channel> = Result<Response<C>>;
+
+/**
+ * The preload's API: one named function per channel (never a generic invoke), plus event
+ * subscriptions. `API_METHODS` maps each function to its channel; preload/index.ts writes each
+ * function out by hand and a test checks it matches this map.
+ */
+export const API_METHODS = {
+  appStatus: 'app.status',
+  setLocale: 'settings.setLocale',
+  journalList: 'journal.list',
+  journalGet: 'journal.get',
+  reportPdf: 'report.pdf',
+  reportPrint: 'report.print',
+  jobCancel: 'job.cancel',
+  sourceCheck: 'source.check',
+  cycleRun: 'cycle.run',
+} as const satisfies Record<string, Channel>;
+
+export type SaldoApi = {
+  [M in keyof typeof API_METHODS]: (req: Request<(typeof API_METHODS)[M]>) => Promise<Answer<(typeof API_METHODS)[M]>>;
+} & {
+  onJobProgress(cb: (e: JobProgress) => void): () => void;
+  onJobFinished(cb: (e: JobFinished) => void): () => void;
+};
+
+export const EVENT_CHANNELS: EventName[] = ['job.progress', 'job.finished'];
