@@ -10,7 +10,7 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/entry.ts') } },
     },
   },
   preload: {
