@@ -18,6 +18,9 @@ export function moduleLog(logsDir: string, module: string): ModuleLog {
   const existing = loggers.get(file);
   if (existing) return existing;
   const l = log.create({ logId: `saldo:${file}` });
+  // electron-log otherwise looks for a package.json near the working directory to name the app,
+  // and silently logs nothing when a scheduled job runs from elsewhere.
+  l.transports.file.setAppName('Saldo');
   l.transports.file.resolvePathFn = () => file;
   l.transports.file.format = '[{y}-{m}-{d}T{h}:{i}:{s}.{ms}{z}] [{level}] {text}';
   l.transports.console.level = false;

@@ -102,6 +102,6 @@ describe('saldo CLI', () => {
 
   it('writes one log file per module', () => {
     expect(existsSync(join(W, 'logs', 'cycle.log'))).toBe(true);
-    expect(readFileSync(join(W, 'logs', 'cycle.log'), 'utf8')).toMatch(/\[\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:?\d{2}\] \[info\] run \d+ started by admin/);
+    expect(readFileSync(join(W, 'logs', 'cycle.log'), 'utf8')).toMatch(/\[\d{4}-\d{2}-\d{2}T[\d:.]+[+-]\d{2}:?\d{2}\] \[info\]\s+run \d+ started by admin/);
   });
 });

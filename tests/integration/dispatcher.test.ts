@@ -98,11 +98,14 @@ describe('dispatcher', () => {
     expect(run).toMatchObject({ status: 'completed', kind: 'source-check', operator: 'olek', period: ws.period });
     // Counts agree with the accounting database itself.
     const acc = new Database(join(ws.dir, 'accounting.sqlite'), { readonly: true });
-    const services = (acc.prepare('SELECT count(*) AS n FROM sqlite_master').get() as { n: number }).n;
+    const services = (acc.prepare('SELECT count(*) AS n FROM services').get() as { n: number }).n;
     acc.close();
-    expect(services).toBeGreaterThan(0);
-    expect(run.counts.accounts).toBe(ws.generated.counts.premises ?? run.counts.accounts);
-    expect(run.counts.balances).toBe(run.counts.accounts * 7);
+    expect(run.counts.services).toBe(services);
+    expect(run.counts.accounts).toBe(ws.generated.counts.premises);
+    // Seven turnover rows per account; the planted premises without an account number has none.
+    const unnumbered = ws.generated.defects.filter((d) => d.kind === 'missing_account_no').length;
+    expect(unnumbered).toBeGreaterThan(0);
+    expect(run.counts.balances).toBe((run.counts.accounts - unnumbered) * 7);
     expect(Number(run.totals.charges_total)).toBeGreaterThan(0);
   });
 

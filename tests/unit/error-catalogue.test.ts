@@ -16,7 +16,7 @@ describe('error catalogue', () => {
   it.each(entries)('%s has a severity, and a message and a hint in every language', (_code, e) => {
     expect(['error', 'review', 'warning']).toContain(e.severity);
     for (const l of LOCALES) {
-      const t = (e as Record<string, { message: string; hint: string }>)[l];
+      const t = (e as unknown as Record<string, { message: string; hint: string }>)[l];
       expect(t, `language ${l}`).toBeDefined();
       expect(t.message.trim().length, `${l} message`).toBeGreaterThan(5);
       expect(t.hint.trim().length, `${l} hint`).toBeGreaterThan(5);

@@ -1,0 +1,207 @@
+// The SQLite adapter of the accounting gateway: the embedded demo database (schema.ts) read
+// through the same contract as the customer's SQL Server exchange procedures. Each procedure is
+// one parameterised query; rows are streamed with better-sqlite3's iterate(), yielding to the
+// event loop every few thousand rows and stopping when the signal aborts.
+
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { BalanceRow, ExportParams, ExportProcedure, ExportRows } from '../../../shared/domain/accounting';
+import { addMonths, lastDayOfPeriod } from '../../../shared/domain/period';
+import type { Locale } from '../../../shared/domain/types';
+import { fail } from '../../../shared/errors/problem';
+import type { AccountingGateway, AccountingSourceInfo } from '../port';
+
+const YIELD_EVERY = 2000;
+
+/** Premises whose rows can be keyed: the planted "no account number" premises only shows in export_accounts. */
+const HAS_ACCOUNT = `p.account_no IS NOT NULL AND p.account_no <> ''`;
+
+type Raw = Record<string, unknown>;
+
+interface ProcSpec<P extends ExportProcedure> {
+  sql: string;
+  /** Contract rows per result row (export_balances unpivots one turnover row into seven). */
+  rowsPer?: number;
+  map(row: Raw): ExportRows[P] | ExportRows[P][];
+}
+
+const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
+  export_accounts: {
+    sql: `
+      SELECT p.account_no, p.kind AS premises_kind, b.code AS building, b.address, p.unit, p.area_m2, p.residents_count,
+             p.owner_name, p.www AS portal_enabled, p.user_group AS portal_group, p.virtual_account,
+             p.info1, p.info2, p.info3, p.info4, p.status
+      FROM premises p JOIN buildings b ON b.building_id = p.building_id
+      ORDER BY p.premises_id`,
+    map: (r) => ({ ...r, portal_enabled: r.portal_enabled === 1 }) as ExportRows['export_accounts'],
+  },
+  export_services: {
+    sql: `
+      SELECT s.code, s.name, s.unit, t.tariff, s.provider_code
+      FROM services s
+      JOIN tariffs t ON t.service_id = s.service_id
+       AND t.valid_from = (SELECT MAX(x.valid_from) FROM tariffs x WHERE x.service_id = s.service_id AND x.valid_from <= :end)
+      ORDER BY s.service_id`,
+    map: (r) => r as unknown as ExportRows['export_services'],
+  },
+  export_providers: {
+    sql: `SELECT provider_code, name, tax_code, bank, account FROM providers ORDER BY provider_code`,
+    map: (r) => r as unknown as ExportRows['export_providers'],
+  },
+  export_residents: {
+    sql: `
+      SELECT p.account_no, r.full_name AS person, r.role, r.registered_from, r.registered_to
+      FROM residents r JOIN premises p ON p.premises_id = r.premises_id
+      WHERE ${HAS_ACCOUNT} AND r.registered_from <= :end AND (r.registered_to IS NULL OR r.registered_to >= :start)
+      ORDER BY r.resident_id`,
+    map: (r) => r as unknown as ExportRows['export_residents'],
+  },
+  export_beneficiaries: {
+    sql: `
+      SELECT p.account_no, r.full_name AS person, b.benefit_code, k.name AS benefit_name, k.discount_pct, b.valid_from, b.valid_to
+      FROM beneficiaries b
+      JOIN premises p ON p.premises_id = b.premises_id
+      JOIN residents r ON r.resident_id = b.resident_id
+      JOIN benefits k ON k.code = b.benefit_code
+      WHERE ${HAS_ACCOUNT} AND b.valid_from <= :end AND (b.valid_to IS NULL OR b.valid_to >= :start)
+      ORDER BY b.beneficiary_id`,
+    map: (r) => r as unknown as ExportRows['export_beneficiaries'],
+  },
+  export_balances: {
+    // Charges, corrections, subsidies and benefits are booked on the 1st; payments count up to :asOf.
+    sql: `
+      SELECT p.account_no, t.opening, t.charges, t.payments AS booked_payments,
+             CASE WHEN :asOf >= :end THEN t.payments
+                  ELSE -(SELECT COALESCE(SUM(x.amount), 0) FROM payments x
+                         WHERE x.premises_id = t.premises_id AND x.period = t.period AND x.paid_on <= :asOf) END AS payments,
+             t.corrections, t.subsidies, t.benefits, t.closing
+      FROM turnovers t JOIN premises p ON p.premises_id = t.premises_id
+      WHERE t.period = :period AND ${HAS_ACCOUNT}
+      ORDER BY t.premises_id`,
+    rowsPer: 7,
+    map: (r) => {
+      const account_no = r.account_no as string;
+      const row = (turnover_type: BalanceRow['turnover_type'], amount: number): BalanceRow => ({ account_no, turnover_type, amount });
+      const n = (k: string): number => r[k] as number;
+      return [
+        row('opening', n('opening')),
+        row('charges', n('charges')),
+        row('payments', n('payments')),
+        row('corrections', n('corrections')),
+        row('subsidies', n('subsidies')),
+        row('benefits', n('benefits')),
+        row('closing', n('closing') - n('booked_payments') + n('payments')),
+      ];
+    },
+  },
+  export_charges: {
+    sql: `
+      SELECT p.account_no, s.code AS service_code, c.debt_bf AS debt_brought_forward, c.quantity, c.tariff, c.amount, c.recalculation,
+             c.debt_bf + c.amount + c.recalculation AS total
+      FROM charges c
+      JOIN premises p ON p.premises_id = c.premises_id
+      JOIN services s ON s.service_id = c.service_id
+      WHERE c.period = :period AND ${HAS_ACCOUNT}
+      ORDER BY c.premises_id, c.service_id`,
+    map: (r) => r as unknown as ExportRows['export_charges'],
+  },
+  export_meters: {
+    // Meters active at any time in the period or later (not removed before it starts; one installed
+    // after the period has no last value yet); the last reading on or before the period end (zone 1,
+    // the day register, for two-zone meters).
+    sql: `
+      SELECT p.account_no, m.meter_code AS meter_id, m.serial, m.radio_id, m.medium, m.tariff_zones, m.register_digits, m.decimals,
+             m.unit, m.installed_on, m.removed_on, m.verification_due, r.value AS last_value, r.reading_date AS last_date,
+             m.automatic
+      FROM meters m
+      JOIN premises p ON p.premises_id = m.premises_id
+      LEFT JOIN meter_readings r ON r.reading_id = (
+        SELECT x.reading_id FROM meter_readings x
+        WHERE x.meter_id = m.meter_id AND x.zone = 1 AND x.reading_date <= :end
+        ORDER BY x.reading_date DESC LIMIT 1)
+      WHERE ${HAS_ACCOUNT} AND (m.removed_on IS NULL OR m.removed_on >= :start)
+      ORDER BY m.meter_id`,
+    map: (r) => ({ ...r, automatic: r.automatic === 1 }) as ExportRows['export_meters'],
+  },
+  export_meter_readings: {
+    // Meter by meter (CROSS JOIN keeps that loop order, so the readings index serves it without a sort).
+    sql: `
+      SELECT m.meter_code AS meter_id, r.reading_date, r.zone, r.value, r.source
+      FROM meters m
+      JOIN premises p ON p.premises_id = m.premises_id
+      CROSS JOIN meter_readings r ON r.meter_id = m.meter_id
+      WHERE ${HAS_ACCOUNT} AND r.reading_date >= :from AND r.reading_date <= :end
+      ORDER BY m.meter_id, r.reading_date, r.zone`,
+    map: (r) => r as unknown as ExportRows['export_meter_readings'],
+  },
+};
+
+/** The named parameters every query may use. */
+function bindings(params: ExportParams): Record<string, string> {
+  const end = lastDayOfPeriod(params.period); // also validates the period
+  const months = params.months ?? 12;
+  if (!Number.isInteger(months) || months < 1) throw new RangeError(`months: a positive integer, not ${months}`);
+  return {
+    period: params.period,
+    start: `${params.period}-01`,
+    end,
+    asOf: params.asOf ?? end,
+    from: `${addMonths(params.period, 1 - months)}-01`,
+  };
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The export was aborted', 'AbortError');
+}
+
+export class SqliteAccountingGateway implements AccountingGateway {
+  private constructor(
+    private readonly db: Database.Database,
+    readonly info: AccountingSourceInfo,
+  ) {}
+
+  /** Opens the demo database read-only. A missing or unreadable file is SAL-5001. */
+  static open(path: string, locale: Locale = 'en'): SqliteAccountingGateway {
+    if (!existsSync(path)) fail('SAL-5001', locale, { detail: `file not found: ${path}` });
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true });
+      const org = db.prepare(`SELECT value FROM meta WHERE key = 'organisation_name'`).pluck().get() as string | undefined;
+      return new SqliteAccountingGateway(db, { kind: 'sqlite', label: basename(path), organisation: org });
+    } catch (e) {
+      db?.close();
+      fail('SAL-5001', locale, { detail: `${basename(path)}: ${(e as Error).message}` });
+    }
+  }
+
+  async periods(): Promise<string[]> {
+    return this.db.prepare('SELECT period FROM periods ORDER BY period DESC').pluck().all() as string[];
+  }
+
+  async *export<P extends ExportProcedure>(proc: P, params: ExportParams, signal?: AbortSignal): AsyncIterable<ExportRows[P]> {
+    const spec = SPECS[proc] as ProcSpec<P>;
+    const bind = bindings(params);
+    if (signal?.aborted) throw abortError(signal);
+    // A statement of its own per call: several exports may stream at the same time.
+    const stmt = this.db.prepare(spec.sql);
+    let n = 0;
+    for (const raw of stmt.iterate(bind) as IterableIterator<Raw>) {
+      const mapped = spec.map(raw);
+      if (Array.isArray(mapped)) for (const row of mapped) yield row;
+      else yield mapped;
+      if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (signal?.aborted) throw abortError(signal);
+    }
+  }
+
+  async count(proc: ExportProcedure, params: ExportParams): Promise<number> {
+    const spec = SPECS[proc];
+    const n = this.db.prepare(`SELECT COUNT(*) FROM (${spec.sql})`).pluck().get(bindings(params)) as number;
+    return n * (spec.rowsPer ?? 1);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}
