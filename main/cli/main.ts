@@ -10,6 +10,8 @@ import { isPeriod } from '../../shared/domain/period';
 import { EXIT_CODES, type Locale, type Problem, type RunStatus } from '../../shared/domain/types';
 import type { JobFinished, SourceCheckResult } from '../../shared/ipc/contract';
 import { CLI_TEXT } from '../../shared/i18n/cli';
+import { lookupReportText } from '../../shared/i18n/reports';
+import { formatMoney, parseDecimal } from '../../shared/domain/money';
 import { ProblemError, fill, problem } from '../../shared/errors/problem';
 import { createBackend, type Backend } from '../engine/backend';
 import { ensureKnownOperator } from '../engine/workspace';
@@ -32,6 +34,7 @@ interface Globals {
   config?: string;
   json?: boolean;
   operator?: string;
+  lang?: Locale;
 }
 
 class Exit extends Error {
@@ -75,7 +78,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
   const withBackend = async <T>(fn: (b: Backend) => Promise<T>): Promise<T> => {
     const configFile = resolve(globals.config ?? process.env.SALDO_CONFIG ?? 'saldo.json');
+    const override = globals.lang ?? envLocale();
     const backend = createBackend(configFile, {
+      locale: override,
       ports: { pdf: new ChromiumPdfPrinter() },
       emit: (event, payload) => {
         if (event === 'job.progress' && io.isTTY && !globals.json) {
@@ -85,7 +90,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         }
       },
     });
-    locale = envLocale() ?? backend.ws.locale();
+    locale = backend.ws.locale();
     try {
       return await fn(backend);
     } finally {
@@ -125,6 +130,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .option('--config <file>', 'workspace configuration (default: $SALDO_CONFIG or ./saldo.json)')
     .option('--json', 'machine-readable output on stdout')
     .option('--operator <name>', 'the operator this command acts as (default: the config’s "operator")')
+    .option('--lang <pl|uk|en>', 'language of messages and reports (default: $SALDO_LANG, then the workspace’s)', (v) => {
+      if (v !== 'pl' && v !== 'uk' && v !== 'en') throw new InvalidArgumentError('expected pl, uk or en');
+      return v;
+    })
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
@@ -146,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .option('--seed <seed>', 'seed for deterministic data', 'saldo')
     .option('--end-period <YYYY-MM>', 'last generated month (default: last month)', period)
     .action(async (o: { dir: string; premises: number; months: number; locale: 'pl' | 'uk'; seed: string; endPeriod?: string }) => {
-      locale = envLocale() ?? o.locale;
+      locale = globals.lang ?? envLocale() ?? o.locale;
       const ws = await initDemoWorkspace(o.dir, {
         premises: o.premises,
         months: o.months,
@@ -239,9 +248,13 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           io.out(fill(T.runLine, { runId: res?.runId ?? '-', kind: 'cycle', period: o.period, status: T[`status_${fin.status}`] }) + '\n');
           if (res) {
             io.out(`${T.counts}:\n`);
-            for (const [k, v] of Object.entries(res.counts)) io.out(`  ${k.padEnd(16)} ${String(v).padStart(10)}\n`);
+            for (const [k, v] of Object.entries(res.counts)) {
+              io.out(`  ${(lookupReportText(locale, 'count_', k) ?? k).padEnd(32)} ${String(v).padStart(12)}\n`);
+            }
             io.out(`${T.totals}:\n`);
-            for (const [k, v] of Object.entries(res.totals)) io.out(`  ${k.padEnd(24)} ${v.padStart(18)}\n`);
+            for (const [k, v] of Object.entries(res.totals)) {
+              io.out(`  ${(lookupReportText(locale, 'total_', k) ?? k).padEnd(32)} ${formatMoney(parseDecimal(v), locale).padStart(18)}\n`);
+            }
             io.out(fill(T.problems, { count: res.problems }) + '\n');
           }
           if (fin.error) io.err(`${T.error} ${fin.error.code}: ${fin.error.message}\n${T.hint}: ${fin.error.hint}\n`);

@@ -2,6 +2,7 @@
 // and the loopback test bridge; only the transports and the printing ports differ.
 
 import type { EventName, Events } from '../../shared/ipc/contract';
+import type { Locale } from '../../shared/domain/types';
 import { Dispatcher } from '../ipc/dispatcher';
 import { makeHandlers } from '../ipc/handlers';
 import type { ReportPorts } from '../reports/service';
@@ -19,10 +20,12 @@ export interface BackendOptions {
   ports: ReportPorts;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   throttleMs?: number;
+  /** A language that overrides the workspace's (the CLI's --lang). */
+  locale?: Locale;
 }
 
 export function createBackend(configFile: string, opts: BackendOptions): Backend {
-  const ws = openWorkspace(configFile);
+  const ws = openWorkspace(configFile, opts.locale);
   const jobs = new Jobs(
     {
       progress: (e) => opts.emit('job.progress', e),

@@ -23,7 +23,7 @@ export interface Workspace {
   settings: Settings;
   audit: Audit;
   paths: { store: string; logs: string; reports: string; portal: string | null };
-  /** The UI language: the operator's choice saved in the store, else the config's. */
+  /** The UI language: an override (CLI --lang), else the operator's choice saved in the store, else the config's. */
   locale(): Locale;
   log(module: string): ModuleLog;
   /** The accounting gateway, opened on first use and kept. */
@@ -31,8 +31,8 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-export function openWorkspace(configFile: string, fallbackLocale: Locale = 'en'): Workspace {
-  const cfg = loadConfig(configFile, fallbackLocale);
+export function openWorkspace(configFile: string, override?: Locale): Workspace {
+  const cfg = loadConfig(configFile, override ?? 'en');
   const c = cfg.config;
   const paths = {
     store: cfg.path(c.store),
@@ -48,6 +48,7 @@ export function openWorkspace(configFile: string, fallbackLocale: Locale = 'en')
   journal.closeAbandoned();
   let gateway: Promise<AccountingGateway> | null = null;
   const locale = (): Locale => {
+    if (override) return override;
     const saved = settings.get<string>('ui.locale');
     return saved && (LOCALES as readonly string[]).includes(saved) ? (saved as Locale) : c.locale;
   };
