@@ -2,16 +2,17 @@
 // uses, opens the hardened window and wires IPC. Everything else is plain TypeScript tested
 // under Node (DESIGN.md §2).
 
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Operator } from '../shared/domain/permissions';
 import { initDemoWorkspace } from './demo/workspace';
 import { createBackend } from './engine/backend';
-import { ensureKnownOperator } from './engine/workspace';
+import type { SessionState } from './security/session';
 import { emitTo, registerIpc } from './electron/ipc-adapter';
 import { ElectronPdfPrinter, ElectronSystemPrinter } from './electron/printing';
+import { ElectronLinkOpener } from './electron/links';
+import { UI_TEXT } from '../shared/i18n/ui';
 import { createMainWindow } from './electron/window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -43,17 +44,20 @@ app.whenReady().then(async () => {
   const contents = () => (win && !win.isDestroyed() ? win.webContents : null);
 
   const backend = createBackend(await resolveConfig(), {
-    ports: { pdf: new ElectronPdfPrinter(BrowserWindow), printer: new ElectronSystemPrinter(BrowserWindow) },
+    ports: {
+      secrets: { safeStorage },
+      pdf: new ElectronPdfPrinter(BrowserWindow),
+      printer: new ElectronSystemPrinter(BrowserWindow),
+      links: new ElectronLinkOpener(shell, dialog, () => win, () => {
+        const t = UI_TEXT[backend.ws.locale()];
+        return { title: t.link_title, message: t.link_message, open: t.link_open, cancel: t.link_cancel };
+      }),
+    },
     emit: emitTo(contents),
   });
-  // Sign-in comes with the operators issue; until then the workspace's configured operator acts.
-  let actor: Operator | null = null;
-  try {
-    actor = ensureKnownOperator(backend.ws, undefined);
-  } catch {
-    actor = null; // every call then answers "unknown operator" as a value the window shows
-  }
-  registerIpc(ipcMain, backend.dispatcher, { contents, appUrl, actor: () => actor });
+  // The window starts signed out: the renderer shows the sign-in (or first-start set-up) screen.
+  const session: SessionState = { actor: null };
+  registerIpc(ipcMain, backend.dispatcher, { contents, appUrl, session });
 
   win = createMainWindow(BrowserWindow, join(here, '../preload/index.cjs'), appUrl);
   if (process.env.ELECTRON_RENDERER_URL) await win.loadURL(appUrl);

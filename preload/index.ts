@@ -13,7 +13,21 @@ function on<T>(channel: 'job.progress' | 'job.finished', cb: (e: T) => void): ()
 }
 
 const api: SaldoApi = {
+  sessionStatus: (req) => ipcRenderer.invoke('session.status', req),
+  signIn: (req) => ipcRenderer.invoke('session.signIn', req),
+  signOut: (req) => ipcRenderer.invoke('session.signOut', req),
+  setupAdmin: (req) => ipcRenderer.invoke('session.setupAdmin', req),
   appStatus: (req) => ipcRenderer.invoke('app.status', req),
+  operatorsList: (req) => ipcRenderer.invoke('operators.list', req),
+  operatorsSave: (req) => ipcRenderer.invoke('operators.save', req),
+  auditList: (req) => ipcRenderer.invoke('audit.list', req),
+  auditPdf: (req) => ipcRenderer.invoke('audit.pdf', req),
+  profilesList: (req) => ipcRenderer.invoke('profiles.list', req),
+  profilesTest: (req) => ipcRenderer.invoke('profiles.test', req),
+  openLink: (req) => ipcRenderer.invoke('links.open', req),
+  secretsList: (req) => ipcRenderer.invoke('secrets.list', req),
+  secretsSet: (req) => ipcRenderer.invoke('secrets.set', req),
+  secretsDelete: (req) => ipcRenderer.invoke('secrets.delete', req),
   setLocale: (req) => ipcRenderer.invoke('settings.setLocale', req),
   journalList: (req) => ipcRenderer.invoke('journal.list', req),
   journalGet: (req) => ipcRenderer.invoke('journal.get', req),

@@ -61,6 +61,20 @@ function period(v: string): string {
   return v;
 }
 
+/** Reads one line (a password or secret) from standard input: never from argv, where process lists show it. */
+async function readSecretFromStdin(io: CliIo): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const c of process.stdin) {
+    chunks.push(c as Buffer);
+    size += (c as Buffer).length;
+    if (size > 64 * 1024) break;
+  }
+  void io;
+  // fatal: a secret with invalid UTF-8 is refused, not silently altered.
+  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)).replace(/\r?\n$/, '');
+}
+
 function statusExit(status: RunStatus): number {
   return status === 'running' ? EXIT_CODES.failed : EXIT_CODES[status];
 }
@@ -101,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   /** Call a channel through the dispatcher as the CLI's operator; a problem ends the command. */
   const call = async <T>(b: Backend, channel: string, req: unknown): Promise<T> => {
     const actor = ensureKnownOperator(b.ws, globals.operator);
-    const res = await b.dispatcher.handle(channel, req, { actor, trustedSender: true, senderLabel: 'cli' });
+    const res = await b.dispatcher.handle(channel, req, { session: { actor }, trustedSender: true, senderLabel: 'cli' });
     if (!res.ok) {
       printProblem(res.error);
       throw new Exit(EXIT_CODES.failed);
@@ -123,6 +137,20 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     } finally {
       process.off('SIGINT', onSigint);
     }
+  };
+
+  /** Copies a saved report to where the operator asked, atomically; returns the absolute path. */
+  const copyOut = (saved: string, target: string): string => {
+    const out = resolve(target);
+    const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
+    try {
+      copyFileSync(saved, tmp);
+      renameSync(tmp, out);
+    } catch (e) {
+      printProblem(problem('SAL-6013', locale, { file: out, detail: (e as Error).message }));
+      throw new Exit(EXIT_CODES.failed);
+    }
+    return out;
   };
 
   const program = new Command('saldo')
@@ -213,15 +241,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .action(async (kind: string, o: { run: number; pdf: string }) => {
       await withBackend(async (b) => {
         const saved = await call<{ file: string; bytes: number }>(b, 'report.pdf', { kind, runId: o.run });
-        const out = resolve(o.pdf);
-        const tmp = join(dirname(out), `.${basename(out)}.${process.pid}.tmp`);
-        try {
-          copyFileSync(saved.file, tmp);
-          renameSync(tmp, out);
-        } catch (e) {
-          printProblem(problem('SAL-6013', locale, { file: out, detail: (e as Error).message }));
-          throw new Exit(EXIT_CODES.failed);
-        }
+        const out = copyOut(saved.file, o.pdf);
         if (globals.json) io.out(JSON.stringify({ status: 'completed', kind, runId: o.run, file: out, bytes: saved.bytes }, null, 2) + '\n');
         else io.out(fill(t().savedPdf, { file: out, bytes: saved.bytes }) + '\n');
       });
@@ -261,6 +281,99 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           if (reports.length) io.out(`${T.reports}\n${reports.map((r) => `  ${r}`).join('\n')}\n`);
         }
         exitCode = statusExit(fin.status);
+      });
+    });
+
+  program
+    .command('audit')
+    .description('the audit log: who did what and when, newest first (Auditor, Administrator)')
+    .option('--limit <n>', 'how many entries', int('--limit', 1, 100_000), 1000)
+    .option('--pdf <out>', 'also print it as a PDF')
+    .action(async (o: { limit: number; pdf?: string }) => {
+      await withBackend(async (b) => {
+        const entries = await call<import('../../shared/ipc/views').AuditEntryView[]>(b, 'audit.list', { limit: o.limit });
+        let pdf: string | undefined;
+        if (o.pdf) {
+          const saved = await call<{ file: string }>(b, 'audit.pdf', { limit: o.limit });
+          pdf = copyOut(saved.file, o.pdf);
+        }
+        if (globals.json) {
+          io.out(JSON.stringify(o.pdf ? { entries, pdf } : entries, null, 2) + '\n');
+          return;
+        }
+        for (const e of entries) {
+          const label = lookupReportText(locale, 'action_', e.action) ?? e.action;
+          io.out(`${e.at}  ${e.operator.padEnd(12)} ${label}${e.target ? ` — ${e.target}` : ''}\n`);
+        }
+        if (pdf) io.out(fill(t().savedFile, { file: pdf }) + '\n');
+      });
+    });
+
+  const operators = program.command('operators').description('operators of the console (Administrator)');
+  operators
+    .command('list')
+    .description('operators, their roles and grants')
+    .action(async () => {
+      await withBackend(async (b) => {
+        const list = await call<import('../../shared/ipc/views').OperatorView[]>(b, 'operators.list', {});
+        if (globals.json) return void io.out(JSON.stringify(list, null, 2) + '\n');
+        for (const op of list) {
+          io.out(`${op.name.padEnd(16)} ${op.role.padEnd(14)} ${op.grants.join(',').padEnd(14)} ${op.disabled ? 'disabled' : ''}${op.lockedUntil ? ` locked until ${op.lockedUntil}` : ''}\n`);
+        }
+      });
+    });
+  operators
+    .command('add')
+    .description('add an operator (or change one); the password is read from standard input, never from the command line')
+    .argument('<name>', 'sign-in name')
+    .requiredOption('--role <role>', 'administrator, operator or auditor')
+    .option('--display-name <text>', 'full name shown in reports')
+    .option('--grant <permission...>', 'extra permissions (exchange.run for an operator)')
+    .option('--password-stdin', 'read a new password from standard input')
+    .option('--disable', 'disable the operator')
+    .action(async (name: string, o: { role: string; displayName?: string; grant?: string[]; passwordStdin?: boolean; disable?: boolean }) => {
+      await withBackend(async (b) => {
+        const password = o.passwordStdin ? await readSecretFromStdin(io) : undefined;
+        const view = await call<import('../../shared/ipc/views').OperatorView>(b, 'operators.save', {
+          name,
+          displayName: o.displayName ?? name,
+          role: o.role,
+          grants: o.grant ?? [],
+          ...(password !== undefined ? { password } : {}),
+          ...(o.disable ? { disabled: true } : {}),
+        });
+        io.out(globals.json ? JSON.stringify(view, null, 2) + '\n' : `${view.name} ${view.role}\n`);
+      });
+    });
+
+  const secretsCmd = program.command('secrets').description('passwords and tokens for the connections (Administrator); values are read from standard input, never from the command line');
+  secretsCmd
+    .command('set')
+    .description('store a secret (Windows: DPAPI for the current user; elsewhere: an owner-only encrypted file)')
+    .argument('<name>', 'the name a connection refers to, e.g. mssql')
+    .action(async (name: string) => {
+      await withBackend(async (b) => {
+        const value = await readSecretFromStdin(io);
+        await call(b, 'secrets.set', { name, value });
+        io.out(globals.json ? JSON.stringify({ status: 'completed', name }) + '\n' : fill(t().secretSaved, { name }) + '\n');
+      });
+    });
+  secretsCmd
+    .command('list')
+    .description('the names of the stored secrets (never their values)')
+    .action(async () => {
+      await withBackend(async (b) => {
+        const list = await call<Array<{ name: string; source: string }>>(b, 'secrets.list', {});
+        io.out(globals.json ? JSON.stringify(list, null, 2) + '\n' : list.map((s) => `${s.name}${s.source === 'env' ? ' (env)' : ''}`).join('\n') + (list.length ? '\n' : ''));
+      });
+    });
+  secretsCmd
+    .command('delete')
+    .argument('<name>')
+    .action(async (name: string) => {
+      await withBackend(async (b) => {
+        const r = await call<{ deleted: boolean }>(b, 'secrets.delete', { name });
+        io.out(globals.json ? JSON.stringify(r) + '\n' : `${r.deleted}\n`);
       });
     });
 

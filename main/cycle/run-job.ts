@@ -3,17 +3,14 @@
 
 import type { Operator } from '../../shared/domain/permissions';
 import type { Problem, RunStatus } from '../../shared/domain/types';
+import type { SourceCheckResult } from '../../shared/ipc/contract';
 import { ProblemError, problem } from '../../shared/errors/problem';
 import { isAbort } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import { RunScope } from './run-scope';
 
-export interface RunSummary {
-  runId: number;
-  status: RunStatus;
-  counts: Record<string, number>;
-  totals: Record<string, string>;
-  problems: number;
+/** What a journaled job answers (the contract's result), plus the problem that failed it. */
+export interface RunSummary extends SourceCheckResult {
   error?: Problem;
 }
 
@@ -27,6 +24,7 @@ export async function runJournaled(
   const runId = ws.journal.start({ operator: actor.name, kind: what.kind, period: what.period, mode: what.mode });
   const scope = new RunScope(runId, ws.journal);
   log.info(`run ${runId} started by ${actor.name}`, what);
+  ws.audit.append(actor.name, 'run.start', `run:${runId}`, { kind: what.kind, period: what.period ?? null, mode: what.mode ?? null });
   let status: RunStatus = 'completed';
   let error: Problem | undefined;
   try {
@@ -44,5 +42,6 @@ export async function runJournaled(
   scope.flush();
   ws.journal.finish(runId, { status, counts: scope.counts, totals: scope.totals(), problems: scope.problems });
   log.info(`run ${runId} ${status}`, { counts: scope.counts, problems: scope.problemCount });
+  ws.audit.append(actor.name, 'run.finish', `run:${runId}`, { kind: what.kind, status, problems: scope.problemCount });
   return { runId, status, counts: scope.counts, totals: scope.totals(), problems: scope.problemCount, error };
 }

@@ -3,7 +3,7 @@
 // operator as the actor. Events go to our window only.
 
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import type { Operator } from '../../shared/domain/permissions';
+import type { SessionState } from '../security/session';
 import { CALLS, JOBS, type EventName, type Events } from '../../shared/ipc/contract';
 import type { Dispatcher } from '../ipc/dispatcher';
 import { isAppUrl } from './window';
@@ -13,11 +13,11 @@ export function senderIsTrusted(event: IpcMainInvokeEvent, contents: WebContents
   return !!contents && event.sender === contents && !!frame && frame.parent === null && isAppUrl(frame.url, appUrl);
 }
 
-export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, opts: { contents: () => WebContents | null; appUrl: string; actor: () => Operator | null }): void {
+export function registerIpc(ipcMain: IpcMain, dispatcher: Dispatcher, opts: { contents: () => WebContents | null; appUrl: string; session: SessionState }): void {
   for (const channel of [...Object.keys(CALLS), ...Object.keys(JOBS)]) {
     ipcMain.handle(channel, (event, req: unknown) =>
       dispatcher.handle(channel, req, {
-        actor: opts.actor(),
+        session: opts.session,
         trustedSender: senderIsTrusted(event, opts.contents(), opts.appUrl),
         senderLabel: event.senderFrame?.url ?? 'unknown frame',
       }),

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfPrinter } from '../reports/pdf';
-import type { SystemPrinter } from '../reports/service';
+import type { SystemPrinter } from '../engine/ports';
 
 async function withReportWindow<T>(Ctor: typeof BW, html: string, fn: (w: BW) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), 'saldo-report-'));

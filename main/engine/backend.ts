@@ -5,19 +5,22 @@ import type { EventName, Events } from '../../shared/ipc/contract';
 import type { Locale } from '../../shared/domain/types';
 import { Dispatcher } from '../ipc/dispatcher';
 import { makeHandlers } from '../ipc/handlers';
-import type { ReportPorts } from '../reports/service';
+import type { Ports } from './ports';
 import { Jobs } from './jobs';
+import { join } from 'node:path';
+import { openSecretStore, SECRETS_FILE, type ChainSecretStore } from '../security/secrets';
 import { openWorkspace, type Workspace } from './workspace';
 
 export interface Backend {
   ws: Workspace;
+  secrets: ChainSecretStore;
   jobs: Jobs;
   dispatcher: Dispatcher;
   close(): Promise<void>;
 }
 
 export interface BackendOptions {
-  ports: ReportPorts;
+  ports: Ports;
   emit: <E extends EventName>(event: E, payload: Events[E]) => void;
   throttleMs?: number;
   /** A language that overrides the workspace's (the CLI's --lang). */
@@ -26,6 +29,12 @@ export interface BackendOptions {
 
 export function createBackend(configFile: string, opts: BackendOptions): Backend {
   const ws = openWorkspace(configFile, opts.locale);
+  const secrets = openSecretStore({
+    file: join(ws.cfg.dir, opts.ports.secrets?.safeStorage ? 'secrets.app.json' : SECRETS_FILE),
+    safeStorage: opts.ports.secrets?.safeStorage,
+    keyFile: opts.ports.secrets?.keyFile,
+    locale: ws.locale(),
+  });
   const jobs = new Jobs(
     {
       progress: (e) => opts.emit('job.progress', e),
@@ -33,9 +42,10 @@ export function createBackend(configFile: string, opts: BackendOptions): Backend
     },
     opts.throttleMs ?? 100,
   );
-  const dispatcher = new Dispatcher(makeHandlers(ws, opts.ports), jobs, () => ws.locale(), ws.log('ipc'));
+  const dispatcher = new Dispatcher(makeHandlers(ws, opts.ports, secrets), jobs, () => ws.locale(), ws.log('ipc'), (name) => ws.operators.find(name));
   return {
     ws,
+    secrets,
     jobs,
     dispatcher,
     close: async () => {

@@ -8,21 +8,26 @@ import { LOCALES, type Locale } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
 import { MssqlSettingsSchema } from '../accounting/mssql/settings';
 
+const pathSetting = z.string().min(1).max(1024).regex(/^[^\0]*$/, 'no NUL characters');
+
+/** Config files larger than this are not configs: refuse them before parsing. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export const ConfigSchema = z
   .object({
     version: z.literal(1),
-    organisation: z.object({ name: z.string().min(1), address: z.string().optional(), taxId: z.string().optional() }).strict(),
+    organisation: z.object({ name: z.string().min(1).max(200), address: z.string().max(300).optional(), taxId: z.string().max(32).optional() }).strict(),
     locale: z.enum(LOCALES).default('pl'),
-    accounting: z.discriminatedUnion('kind', [z.object({ kind: z.literal('sqlite'), path: z.string().min(1) }).strict(), MssqlSettingsSchema]),
+    accounting: z.discriminatedUnion('kind', [z.object({ kind: z.literal('sqlite'), path: pathSetting }).strict(), MssqlSettingsSchema]),
     portal: z.discriminatedUnion('transport', [
-      z.object({ transport: z.literal('folder'), dir: z.string().min(1) }).strict(),
-      z.object({ transport: z.literal('https'), baseUrl: z.string().url(), tokenSecret: z.string().min(1) }).strict(),
+      z.object({ transport: z.literal('folder'), dir: pathSetting }).strict(),
+      z.object({ transport: z.literal('https'), baseUrl: z.string().url().max(500), tokenSecret: z.string().min(1).max(64) }).strict(),
     ]),
-    store: z.string().min(1).default('store.sqlite'),
-    logs: z.string().min(1).default('logs'),
-    reports: z.string().min(1).default('reports'),
+    store: pathSetting.default('store.sqlite'),
+    logs: pathSetting.default('logs'),
+    reports: pathSetting.default('reports'),
     /** The operator a scheduled (unattended) CLI job acts as when --operator is not given. */
-    operator: z.string().min(1).optional(),
+    operator: z.string().min(1).max(64).optional(),
   })
   .strict();
 
@@ -41,7 +46,10 @@ export function loadConfig(file: string, locale: Locale = 'en'): LoadedConfig {
   if (!existsSync(abs)) fail('SAL-6001', locale, { file: abs });
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(abs, 'utf8'));
+    const bytes = readFileSync(abs);
+    if (bytes.length > MAX_CONFIG_BYTES) throw new Error(`larger than ${MAX_CONFIG_BYTES} bytes`);
+    // fatal: invalid UTF-8 is an error with a clear message, not silently replaced characters.
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
     fail('SAL-6002', locale, { detail: `${abs}: ${(e as Error).message}` });
   }

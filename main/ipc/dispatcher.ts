@@ -10,11 +10,12 @@ import { ProblemError, problem } from '../../shared/errors/problem';
 import { requirePermission } from '../engine/authorize';
 import type { Jobs } from '../engine/jobs';
 import type { ModuleLog } from '../engine/log';
-import type { Handlers } from './handlers';
+import type { Handlers, PublicChannel } from './handlers';
+import type { SessionState } from '../security/session';
 
 export interface Caller {
-  /** The operator acting; null before sign-in. */
-  actor: Operator | null;
+  /** Who is signed in on this transport; the session channels change it. */
+  session: SessionState;
   /** Whether the transport vouched for the sender (Electron: our own window and frame). */
   trustedSender: boolean;
   /** What the transport knows of the sender, for the log and the error (never a secret). */
@@ -29,6 +30,8 @@ export class Dispatcher {
     private readonly jobs: Jobs,
     private readonly locale: () => Locale,
     private readonly log: ModuleLog,
+    /** Re-reads an operator on every call, so a role change or a disabled account takes effect at once. */
+    private readonly currentOperator: (name: string) => Operator | null,
   ) {}
 
   toProblem(e: unknown): Problem {
@@ -56,7 +59,12 @@ export class Dispatcher {
         const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
         return { ok: false, error: problem('SAL-6005', locale, { channel, detail: `${where}${issue.message}` }) };
       }
-      const actor = caller.actor;
+      if (isCall && 'public' in spec && spec.public) {
+        const fn = this.handlers.public[channel as PublicChannel] as (req: unknown, session: SessionState) => Promise<unknown>;
+        return { ok: true, value: await fn(parsed.data, caller.session) };
+      }
+      if (caller.session.actor) caller.session.actor = this.currentOperator(caller.session.actor.name);
+      const actor = caller.session.actor;
       if (!actor) return { ok: false, error: problem('SAL-6004', locale, { operator: '(not signed in)' }) };
       if (spec.permission) requirePermission(actor, spec.permission, locale);
 
@@ -65,7 +73,8 @@ export class Dispatcher {
         return { ok: true, value: { cancelled: this.jobs.cancel(jobId) } };
       }
       if (isCall) {
-        const fn = this.handlers.calls[channel as Exclude<CallChannel, 'job.cancel'>] as (req: unknown, actor: Operator) => Promise<unknown>;
+        const calls = this.handlers.calls as unknown as Record<string, (req: unknown, actor: Operator) => Promise<unknown>>;
+        const fn = calls[channel];
         return { ok: true, value: await fn(parsed.data, actor) };
       }
       const job = this.handlers.jobs[channel as JobChannel] as (req: unknown, actor: Operator, ctx: Parameters<Handlers['jobs'][JobChannel]>[2]) => Promise<never>;

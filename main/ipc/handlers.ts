@@ -14,15 +14,24 @@ import type { RunSummary } from '../cycle/run-job';
 import { requirePermission } from '../engine/authorize';
 import type { JobContext, JobOutcome } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
-import { printReport, saveReportPdf, type ReportPorts } from '../reports/service';
+import { printReport, saveAuditPdf, saveReportPdf, type Ports } from '../reports/service';
+import { saveOperator } from '../security/operators-admin';
+import { sessionStatus, setupAdmin, signIn, signOut, type SessionState } from '../security/session';
+import { checkExternalUrl } from '../security/links';
+import { listProfiles, testProfile } from '../settings/profiles';
+import type { ChainSecretStore } from '../security/secrets';
 
 type CallReq<C extends CallChannel> = z.output<(typeof CALLS)[C]['request']>;
 type JobReq<J extends JobChannel> = z.output<(typeof JOBS)[J]['request']>;
 
-export type CallHandlers = { [C in CallChannel]: (req: CallReq<C>, actor: Operator) => Promise<CallResponses[C]> };
+/** Channels that need no signed-in operator: the session's own. */
+export type PublicChannel = { [C in CallChannel]: (typeof CALLS)[C] extends { public: true } ? C : never }[CallChannel];
+export type PublicHandlers = { [C in PublicChannel]: (req: CallReq<C>, session: SessionState) => Promise<CallResponses[C]> };
+export type CallHandlers = { [C in Exclude<CallChannel, PublicChannel>]: (req: CallReq<C>, actor: Operator) => Promise<CallResponses[C]> };
 export type JobHandlers = { [J in JobChannel]: (req: JobReq<J>, actor: Operator, ctx: JobContext) => Promise<JobOutcome<JobResults[J]>> };
 
 export interface Handlers {
+  public: PublicHandlers;
   calls: Omit<CallHandlers, 'job.cancel'>;
   jobs: JobHandlers;
 }
@@ -38,8 +47,14 @@ function outcome(s: RunSummary) {
   };
 }
 
-export function makeHandlers(ws: Workspace, ports: ReportPorts): Handlers {
+export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretStore): Handlers {
   return {
+    public: {
+      'session.status': async (_req, session) => sessionStatus(ws, session),
+      'session.signIn': (req, session) => signIn(ws, session, req.name, req.password),
+      'session.signOut': async (_req, session) => signOut(ws, session),
+      'session.setupAdmin': (req, session) => setupAdmin(ws, session, req),
+    },
     calls: {
       'app.status': async (_req, actor): Promise<AppStatus> => {
         const c = ws.cfg.config;
@@ -72,6 +87,41 @@ export function makeHandlers(ws: Workspace, ports: ReportPorts): Handlers {
       'journal.get': async (req, actor) => {
         requirePermission(actor, 'journal.read', ws.locale());
         return ws.journal.get(req.runId) ?? fail('SAL-6008', ws.locale(), { runId: req.runId });
+      },
+      'operators.list': async (_req, actor) => {
+        requirePermission(actor, 'operators.manage', ws.locale());
+        return ws.operators.views();
+      },
+      'operators.save': (req, actor) => saveOperator(ws, actor, req),
+      'audit.list': async (req, actor) => {
+        requirePermission(actor, 'audit.read', ws.locale());
+        return ws.audit.list(req.limit ?? 1000);
+      },
+      'audit.pdf': (req, actor) => saveAuditPdf(ws, actor, req.limit ?? 1000, ports),
+      'profiles.list': async (_req, actor) => listProfiles(ws, actor, secrets),
+      'profiles.test': (req, actor) => testProfile(ws, actor, req.name, secrets),
+      'secrets.list': async (_req, actor) => {
+        requirePermission(actor, 'settings.manage', ws.locale());
+        const names = await secrets.list();
+        return Promise.all(names.map(async (name) => ({ name, source: (await secrets.source(name)) === 'env' ? ('env' as const) : ('store' as const) })));
+      },
+      'secrets.set': async (req, actor) => {
+        requirePermission(actor, 'settings.manage', ws.locale());
+        await secrets.set(req.name, req.value);
+        ws.audit.append(actor.name, 'secrets.set', req.name, {}); // the name only, never the value
+        return { name: req.name };
+      },
+      'secrets.delete': async (req, actor) => {
+        requirePermission(actor, 'settings.manage', ws.locale());
+        const deleted = await secrets.delete(req.name);
+        ws.audit.append(actor.name, 'secrets.delete', req.name, { deleted });
+        return { deleted };
+      },
+      'links.open': async (req, actor) => {
+        const url = checkExternalUrl(req.url, ws.locale());
+        const opened = ports.links ? await ports.links.open(url) : false;
+        ws.audit.append(actor.name, 'links.open', url.host, { opened });
+        return { opened };
       },
       'report.pdf': (req, actor) => saveReportPdf(ws, actor, req.kind, req.runId, ports),
       'report.print': (req, actor) => printReport(ws, actor, req.kind, req.runId, ports),

@@ -9,20 +9,13 @@ import { requirePermission } from '../engine/authorize';
 import type { Workspace } from '../engine/workspace';
 import { renderReportHtml, reportHeaderFooter } from './html';
 import type { ReportDoc } from './model';
-import type { PdfPrinter } from './pdf';
+import type { Ports } from '../engine/ports';
+import { buildAuditReport } from './audit-log';
 import { writePdfAtomically } from './pdf';
 import { buildReport } from './registry';
 import { renderReportPdf } from './render';
 
-/** The platform's printer: Electron's print dialog in the app; absent in the CLI and tests. */
-export interface SystemPrinter {
-  print(html: string, templates: { headerTemplate: string; footerTemplate: string }): Promise<boolean>;
-}
-
-export interface ReportPorts {
-  pdf: PdfPrinter;
-  printer?: SystemPrinter;
-}
+export type { Ports, SystemPrinter } from '../engine/ports';
 
 function stamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
@@ -36,7 +29,7 @@ export function buildRunReport(ws: Workspace, actor: Operator, kind: string, run
   return buildReport(kind, { run, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
 }
 
-export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string, runId: number, ports: ReportPorts): Promise<ReportFile> {
+export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string, runId: number, ports: Ports): Promise<ReportFile> {
   const doc = buildRunReport(ws, actor, kind, runId);
   const bytes = await renderReportPdf(doc, ports.pdf);
   const file = join(ws.paths.reports, `run-${runId}-${kind}-${stamp(doc.printedAt)}.pdf`);
@@ -45,7 +38,7 @@ export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string
   return { file, bytes: bytes.byteLength };
 }
 
-export async function printReport(ws: Workspace, actor: Operator, kind: string, runId: number, ports: ReportPorts): Promise<{ printed: boolean; file?: string }> {
+export async function printReport(ws: Workspace, actor: Operator, kind: string, runId: number, ports: Ports): Promise<{ printed: boolean; file?: string }> {
   if (!ports.printer) {
     // No system print dialog here (CLI, tests): hand back a PDF to print instead.
     const saved = await saveReportPdf(ws, actor, kind, runId, ports);
@@ -55,4 +48,15 @@ export async function printReport(ws: Workspace, actor: Operator, kind: string, 
   const printed = await ports.printer.print(renderReportHtml(doc), reportHeaderFooter(doc));
   ws.audit.append(actor.name, 'report.print', `run:${runId}`, { kind, printed });
   return { printed };
+}
+
+export async function saveAuditPdf(ws: Workspace, actor: Operator, limit: number, ports: Ports): Promise<ReportFile> {
+  const locale = ws.locale();
+  requirePermission(actor, 'audit.read', locale);
+  const doc = buildAuditReport(ws.audit.list(limit), { organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
+  const bytes = await renderReportPdf(doc, ports.pdf);
+  const file = join(ws.paths.reports, `audit-log-${stamp(doc.printedAt)}.pdf`);
+  await writePdfAtomically(file, bytes);
+  ws.audit.append(actor.name, 'report.save', 'audit-log', { file, entries: limit });
+  return { file, bytes: bytes.byteLength };
 }

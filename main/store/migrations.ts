@@ -85,6 +85,16 @@ export const MIGRATIONS: Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
     `,
   },
+  {
+    id: 2,
+    name: 'operator sign-in: password hash, failed attempts, lock-out',
+    sql: `
+      ALTER TABLE operators ADD COLUMN password_hash TEXT;       -- scrypt$N$r$p$salt$key, never a password
+      ALTER TABLE operators ADD COLUMN failed_signins INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE operators ADD COLUMN locked_until TEXT;        -- ISO 8601 UTC
+      ALTER TABLE operators ADD COLUMN last_sign_in TEXT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

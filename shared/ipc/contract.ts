@@ -5,22 +5,55 @@
 import { z } from 'zod';
 import type { Operator, Permission } from '../domain/permissions';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../domain/types';
-import { LOCALES } from '../domain/types';
+import { LOCALES, ROLES } from '../domain/types';
+import { PERMISSIONS } from '../domain/permissions';
+import type { AuditEntryView, ConnectionTest, OperatorView, ProfileView } from './views';
 
 const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 const runId = z.number().int().positive().max(2 ** 31);
 const reportKind = z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'expected a report kind like run-summary');
+// Operator names: letters (any script), digits, dot, dash, underscore — no quotes, no spaces, no
+// path characters, so a name is safe in logs, file names and audit entries.
+const operatorName = z.string().min(2).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore');
+const displayName = z.string().trim().min(1).max(128).regex(/^[^\p{Cc}]+$/u, 'no control characters');
+const password = z.string().min(1).max(256);
+const role = z.enum(ROLES);
+const secretName = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
+const profileName = z.string().min(1).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, space, dot, dash or underscore');
 
-/** Channels that answer at once. */
+/**
+ * Channels that answer at once. `permission: null` needs a signed-in operator but no particular
+ * right; `public: true` channels (the session's own) need no operator at all.
+ */
 export const CALLS = {
+  'session.status': { request: z.object({}).strict(), permission: null, public: true },
+  'session.signIn': { request: z.object({ name: z.string().min(1).max(64), password }).strict(), permission: null, public: true },
+  'session.signOut': { request: z.object({}).strict(), permission: null, public: true },
+  /** First start: create the first administrator, or give the demo's administrator a password. */
+  'session.setupAdmin': { request: z.object({ name: operatorName, displayName, password }).strict(), permission: null, public: true },
   'app.status': { request: z.object({}).strict(), permission: null },
+  'operators.list': { request: z.object({}).strict(), permission: 'operators.manage' },
+  'operators.save': {
+    request: z
+      .object({ name: operatorName, displayName, role, grants: z.array(z.enum(PERMISSIONS)).max(PERMISSIONS.length), password: password.optional(), disabled: z.boolean().optional() })
+      .strict(),
+    permission: 'operators.manage',
+  },
+  'audit.list': { request: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(), permission: 'audit.read' },
+  'audit.pdf': { request: z.object({ limit: z.number().int().min(1).max(100_000).optional() }).strict(), permission: 'audit.read' },
+  'profiles.list': { request: z.object({}).strict(), permission: 'settings.manage' },
+  'profiles.test': { request: z.object({ name: profileName }).strict(), permission: 'settings.manage' },
+  'links.open': { request: z.object({ url: z.string().min(1).max(2048) }).strict(), permission: null },
+  'secrets.list': { request: z.object({}).strict(), permission: 'settings.manage' },
+  'secrets.set': { request: z.object({ name: secretName, value: z.string().min(1).max(4096) }).strict(), permission: 'settings.manage' },
+  'secrets.delete': { request: z.object({ name: secretName }).strict(), permission: 'settings.manage' },
   'settings.setLocale': { request: z.object({ locale: z.enum(LOCALES) }).strict(), permission: null },
   'journal.list': { request: z.object({ limit: z.number().int().min(1).max(10_000).optional() }).strict(), permission: 'journal.read' },
   'journal.get': { request: z.object({ runId }).strict(), permission: 'journal.read' },
   'report.pdf': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
   'report.print': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
   'job.cancel': { request: z.object({ jobId: z.string().regex(/^job-\d+$/) }).strict(), permission: null },
-} as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
+} as const satisfies Record<string, { request: z.ZodType; permission: Permission | null; public?: boolean }>;
 
 /** Channels that start a long job: they answer {jobId} at once, then send job.progress and job.finished events. */
 export const JOBS = {
@@ -48,8 +81,30 @@ export interface ReportFile {
   bytes: number;
 }
 
+export interface SessionStatus {
+  signedIn: boolean;
+  /** No operator can sign in yet: the window shows the administrator set-up. */
+  needsSetup: boolean;
+  operator?: Operator & { permissions: Permission[] };
+  locale: Locale;
+}
+
 export interface CallResponses {
+  'session.status': SessionStatus;
+  'session.signIn': SessionStatus;
+  'session.signOut': SessionStatus;
+  'session.setupAdmin': SessionStatus;
   'app.status': AppStatus;
+  'operators.list': OperatorView[];
+  'operators.save': OperatorView;
+  'audit.list': AuditEntryView[];
+  'audit.pdf': ReportFile;
+  'profiles.list': ProfileView[];
+  'profiles.test': ConnectionTest;
+  'links.open': { opened: boolean };
+  'secrets.list': Array<{ name: string; source: 'env' | 'store' }>;
+  'secrets.set': { name: string };
+  'secrets.delete': { deleted: boolean };
   'settings.setLocale': { locale: Locale };
   'journal.list': RunRecord[];
   'journal.get': RunRecord;
@@ -105,7 +160,21 @@ export type Answer<C extends Channel> = Result<Response<C>>;
  * function out by hand and a test checks it matches this map.
  */
 export const API_METHODS = {
+  sessionStatus: 'session.status',
+  signIn: 'session.signIn',
+  signOut: 'session.signOut',
+  setupAdmin: 'session.setupAdmin',
   appStatus: 'app.status',
+  operatorsList: 'operators.list',
+  operatorsSave: 'operators.save',
+  auditList: 'audit.list',
+  auditPdf: 'audit.pdf',
+  profilesList: 'profiles.list',
+  profilesTest: 'profiles.test',
+  openLink: 'links.open',
+  secretsList: 'secrets.list',
+  secretsSet: 'secrets.set',
+  secretsDelete: 'secrets.delete',
   setLocale: 'settings.setLocale',
   journalList: 'journal.list',
   journalGet: 'journal.get',

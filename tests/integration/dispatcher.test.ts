@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 const admin = () => b.ws.operators.find('admin')!;
-const as = (name: string) => ({ actor: b.ws.operators.find(name)!, trustedSender: true });
+const as = (name: string) => ({ session: { actor: b.ws.operators.find(name)! }, trustedSender: true });
 
 async function waitFor(jobId: string): Promise<JobFinished> {
   const fin = await b.jobs.wait(jobId);
@@ -67,11 +67,11 @@ describe('dispatcher', () => {
   });
 
   it('rejects an untrusted sender (SAL-6006) and a missing operator (SAL-6004)', async () => {
-    expect(await b.dispatcher.handle('journal.list', {}, { actor: admin(), trustedSender: false, senderLabel: 'https://evil.example/' })).toMatchObject({
+    expect(await b.dispatcher.handle('journal.list', {}, { session: { actor: admin() }, trustedSender: false, senderLabel: 'https://evil.example/' })).toMatchObject({
       ok: false,
       error: { code: 'SAL-6006' },
     });
-    expect(await b.dispatcher.handle('journal.list', {}, { actor: null, trustedSender: true })).toMatchObject({ ok: false, error: { code: 'SAL-6004' } });
+    expect(await b.dispatcher.handle('journal.list', {}, { session: { actor: null }, trustedSender: true })).toMatchObject({ ok: false, error: { code: 'SAL-6004' } });
   });
 
   it('holds each role to its permissions (SAL-6003)', async () => {

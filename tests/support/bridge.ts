@@ -6,8 +6,8 @@
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
-import type { Operator } from '../../shared/domain/permissions';
+import { dirname, extname, join, resolve, sep } from 'node:path';
+import type { SessionState } from '../../main/security/session';
 import { API_METHODS, type EventName, type Events } from '../../shared/ipc/contract';
 import { createBackend, type Backend } from '../../main/engine/backend';
 import { ensureKnownOperator } from '../../main/engine/workspace';
@@ -51,14 +51,19 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-export async function startBridge(opts: { configFile: string; staticDir: string; operator?: string; throttleMs?: number }): Promise<Bridge> {
+export async function startBridge(opts: { configFile: string; staticDir: string; operator?: string; signedIn?: boolean; throttleMs?: number }): Promise<Bridge> {
   const staticDir = resolve(opts.staticDir);
   const clients = new Set<ServerResponse>();
   const emit = <E extends EventName>(event: E, payload: Events[E]) => {
     for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
   };
-  const backend = createBackend(opts.configFile, { ports: { pdf: new ChromiumPdfPrinter() }, emit, throttleMs: opts.throttleMs });
-  let actor: Operator = ensureKnownOperator(backend.ws, opts.operator);
+  const backend = createBackend(opts.configFile, {
+    ports: { pdf: new ChromiumPdfPrinter(), secrets: { keyFile: join(dirname(opts.configFile), '.test-secret.key') } },
+    emit,
+    throttleMs: opts.throttleMs,
+  });
+  // Signed in as the workspace's operator unless the test wants the sign-in screen.
+  const session: SessionState = { actor: opts.signedIn === false ? null : ensureKnownOperator(backend.ws, opts.operator) };
 
   const readBody = (req: IncomingMessage) =>
     new Promise<string>((res, rej) => {
@@ -93,7 +98,7 @@ export async function startBridge(opts: { configFile: string; staticDir: string;
       } catch {
         body = undefined; // the dispatcher answers with a validation problem
       }
-      const answer = await backend.dispatcher.handle(channel, body, { actor, trustedSender: true, senderLabel: 'test-bridge' });
+      const answer = await backend.dispatcher.handle(channel, body, { session, trustedSender: true, senderLabel: 'test-bridge' });
       res.writeHead(200, { 'content-type': 'application/json' });
       return res.end(JSON.stringify(answer));
     }
@@ -118,7 +123,7 @@ export async function startBridge(opts: { configFile: string; staticDir: string;
     url: `http://127.0.0.1:${port}/`,
     backend,
     actAs: (name) => {
-      actor = ensureKnownOperator(backend.ws, name);
+      session.actor = ensureKnownOperator(backend.ws, name);
     },
     close: async () => {
       for (const c of clients) c.end();
