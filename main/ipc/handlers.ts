@@ -20,6 +20,8 @@ import { sessionStatus, setupAdmin, signIn, signOut, type SessionState } from '.
 import { checkExternalUrl } from '../security/links';
 import { listProfiles, testProfile } from '../settings/profiles';
 import type { ChainSecretStore } from '../security/secrets';
+import type { ConnectionTest } from '../../shared/ipc/views';
+import { describeMssql } from '../accounting/mssql/settings';
 
 type CallReq<C extends CallChannel> = z.output<(typeof CALLS)[C]['request']>;
 type JobReq<J extends JobChannel> = z.output<(typeof JOBS)[J]['request']>;
@@ -48,6 +50,11 @@ function outcome(s: RunSummary) {
 }
 
 export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretStore): Handlers {
+  let startup: Promise<ConnectionTest> | null = null;
+  const portalStatus = (): AppStatus['portal'] => {
+    const p = ws.cfg.config.portal;
+    return p.transport === 'folder' ? { transport: 'folder', label: p.dir, connected: true } : { transport: 'https', label: new URL(p.baseUrl).host, connected: false };
+  };
   return {
     public: {
       'session.status': async (_req, session) => sessionStatus(ws, session),
@@ -61,6 +68,24 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
         const locale = ws.locale();
         let accounting: AppStatus['accounting'];
         let periods: string[] = [];
+        // SQL Server: the start-up check (connect, exchange objects, the login's rights) runs once
+        // per window and names what is missing or more than the exchange needs.
+        if (c.accounting.kind === 'mssql') {
+          startup ??= testProfile(ws, { name: 'system', displayName: 'system', role: 'administrator', grants: [] }, 'accounting', secrets);
+          const check = await startup;
+          const failed = check.steps.find((s) => !s.ok);
+          if (failed) {
+            return {
+              version: VERSION,
+              locale,
+              organisation: c.organisation,
+              operator: { ...actor, permissions: permissionsOf(actor) },
+              accounting: { kind: 'mssql', label: describeMssql(c.accounting), connected: false, problem: failed.problem, warnings: check.excess },
+              portal: portalStatus(),
+              periods: [],
+            };
+          }
+        }
         try {
           const gw = await ws.accounting();
           periods = await gw.periods();
@@ -69,11 +94,8 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
           const p = e instanceof ProblemError ? e.problem : problem('SAL-5001', locale, { detail: (e as Error).message });
           accounting = { kind: c.accounting.kind, label: c.accounting.kind === 'sqlite' ? c.accounting.path : c.accounting.server, connected: false, problem: p };
         }
-        const portal: AppStatus['portal'] =
-          c.portal.transport === 'folder'
-            ? { transport: 'folder', label: c.portal.dir, connected: true }
-            : { transport: 'https', label: new URL(c.portal.baseUrl).host, connected: false };
-        return { version: VERSION, locale, organisation: c.organisation, operator: { ...actor, permissions: permissionsOf(actor) }, accounting, portal, periods };
+        if (startup) accounting.warnings = (await startup).excess;
+        return { version: VERSION, locale, organisation: c.organisation, operator: { ...actor, permissions: permissionsOf(actor) }, accounting, portal: portalStatus(), periods };
       },
       'settings.setLocale': async (req, actor) => {
         ws.settings.set('ui.locale', req.locale, actor.name);

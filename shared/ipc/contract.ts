@@ -70,7 +70,14 @@ export interface AppStatus {
   locale: Locale;
   organisation: { name: string; address?: string; taxId?: string };
   operator: Operator & { permissions: Permission[] };
-  accounting: { kind: 'sqlite' | 'mssql'; label: string; connected: boolean; problem?: Problem };
+  accounting: {
+    kind: 'sqlite' | 'mssql';
+    label: string;
+    connected: boolean;
+    problem?: Problem;
+    /** The start-up least-privilege check: rights the login has that the exchange does not need. */
+    warnings?: Problem[];
+  };
   portal: { transport: 'folder' | 'https'; label: string; connected: boolean; problem?: Problem };
   /** Periods the accounting source has data for, newest first. */
   periods: string[];

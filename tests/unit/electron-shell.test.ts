@@ -130,3 +130,20 @@ describe('the preload', () => {
     }
   });
 });
+
+describe('the renderer page', () => {
+  it('carries the same CSP as the window (less frame-ancestors, which a meta tag cannot set) and no inline script', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync('renderer/index.html', 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta).toBeDefined();
+    const expected = CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors') && !d.startsWith('object-src'));
+    for (const d of expected) expect(meta).toContain(d);
+    expect(meta).not.toMatch(/unsafe-inline|unsafe-eval/);
+    for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      expect(m[1]).toMatch(/src=/);
+      expect(m[2].trim()).toBe('');
+    }
+    expect(html).not.toMatch(/\son[a-z]+=/i); // no inline event handlers
+  });
+});
