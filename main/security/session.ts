@@ -9,6 +9,7 @@ import type { SessionStatus } from '../../shared/ipc/contract';
 import { fail } from '../../shared/errors/problem';
 import type { Workspace } from '../engine/workspace';
 import { hashPassword, passwordWeakness, verifyPassword } from './passwords';
+import { formatInstant } from '../reports/model';
 
 export const LOCKOUT = { failures: 5, minutes: 15 };
 
@@ -25,6 +26,7 @@ export function sessionStatus(ws: Workspace, session: SessionState): SessionStat
   if (session.actor) session.actor = ws.operators.find(session.actor.name);
   const op = session.actor;
   return {
+    organisation: ws.cfg.config.organisation.name,
     signedIn: !!op,
     needsSetup: !ws.operators.anyAdministratorCanSignIn(),
     operator: op ? { ...op, permissions: permissionsOf(op) } : undefined,
@@ -38,7 +40,7 @@ export async function signIn(ws: Workspace, session: SessionState, name: string,
   const now = new Date();
   if (state?.lockedUntil && state.lockedUntil > now.toISOString()) {
     ws.audit.append(state.operator.name, 'session.signIn.locked', null, { until: state.lockedUntil });
-    fail('SAL-6021', locale, { operator: state.operator.name, until: state.lockedUntil });
+    fail('SAL-6021', locale, { operator: state.operator.name, until: formatInstant(state.lockedUntil, locale) });
   }
   const hash = state?.passwordHash ?? (await (dummyHash ??= hashPassword('not a password of anyone')));
   const ok = (await verifyPassword(password, hash)) && !!state && !!state.passwordHash && !state.disabled;
@@ -48,7 +50,7 @@ export async function signIn(ws: Workspace, session: SessionState, name: string,
     // The attempted name is recorded only when it is a real operator; anything else typed there
     // could be a password typed in the wrong field.
     ws.audit.append(state ? state.operator.name : '(unknown)', 'session.signIn.failed', null, { failedInARow: r.failed, locked: !!r.lockedUntil });
-    if (r.lockedUntil) fail('SAL-6021', locale, { operator: state!.operator.name, until: r.lockedUntil });
+    if (r.lockedUntil) fail('SAL-6021', locale, { operator: state!.operator.name, until: formatInstant(r.lockedUntil, locale) });
     fail('SAL-6020', locale);
   }
   ws.operators.recordSuccess(state.operator.name);

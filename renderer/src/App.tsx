@@ -1,5 +1,8 @@
 import { useEffect, type ComponentType } from 'react';
 import { LANGUAGE_NAMES } from '../../shared/i18n/ui';
+import { AuditTab } from './audit/AuditTab';
+import { SetupScreen } from './auth/SetupScreen';
+import { SignInScreen } from './auth/SignInScreen';
 import { BankTab } from './bank/BankTab';
 import { useT } from './i18n';
 import { JournalTab } from './journal/JournalTab';
@@ -9,8 +12,8 @@ import { Header } from './shell/Header';
 import { ProblemBanner } from './shell/ProblemBanner';
 import { StartScreen } from './shell/StartScreen';
 import { StatusBar } from './shell/StatusBar';
-import { TabBar, panelId, tabId } from './shell/TabBar';
-import { TABS, useSaldo, type TabId } from './store';
+import { TabBar, panelId, tabId, useVisibleTabs } from './shell/TabBar';
+import { useSaldo, type TabId } from './store';
 import { WwwTab } from './www/WwwTab';
 import './styles/shell.css';
 
@@ -19,13 +22,14 @@ const PANELS: Record<TabId, ComponentType> = {
   readings: ReadingsTab,
   bank: BankTab,
   journal: JournalTab,
+  audit: AuditTab,
   settings: SettingsTab,
 };
 
 /** Keeps <html lang> and the window title in step with the UI language and organisation. */
 function useDocumentLanguage(): void {
   const t = useT();
-  const org = useSaldo((s) => s.status?.organisation.name);
+  const org = useSaldo((s) => s.status?.organisation.name ?? s.organisationName);
   useEffect(() => {
     document.documentElement.lang = t.locale;
     document.title = org ? `${t.t('appName')} — ${org}` : t.t('appName');
@@ -37,7 +41,10 @@ export function App() {
   const phase = useSaldo((s) => s.phase);
   const tab = useSaldo((s) => s.tab);
   const locale = useSaldo((s) => s.locale);
+  const tabs = useVisibleTabs();
 
+  if (phase === 'setup') return <SetupScreen />;
+  if (phase === 'signIn') return <SignInScreen />;
   if (phase !== 'ready') return <StartScreen />;
 
   return (
@@ -46,7 +53,7 @@ export function App() {
       <TabBar />
       <ProblemBanner />
       <main className="app-main">
-        {TABS.map((id) => {
+        {tabs.map((id) => {
           const Panel = PANELS[id];
           return (
             <section key={id} id={panelId(id)} role="tabpanel" aria-labelledby={tabId(id)} hidden={id !== tab} className="tab-panel" tabIndex={0}>

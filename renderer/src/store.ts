@@ -1,15 +1,41 @@
 // The renderer's one store. State changes only through the actions below; the actions are the only
 // code that talks to `window.saldo` (the preload's API). Every call answers a Result value: a
 // failure becomes `error` (the Problem shown in the banner), never a thrown exception.
+// Passwords pass through the sign-in, set-up and operator actions as arguments and are never kept
+// in the state.
 
 import { create } from 'zustand';
 import type { Permission } from '../../shared/domain/permissions';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../../shared/domain/types';
 import { problem } from '../../shared/errors/problem';
-import type { AppStatus, JobFinished, ReportFile, SaldoApi, SourceCheckResult } from '../../shared/ipc/contract';
+import type { AppStatus, JobFinished, ReportFile, Request, SaldoApi, SessionStatus, SourceCheckResult } from '../../shared/ipc/contract';
+import type { AuditEntryView, ConnectionTest, OperatorView, ProfileView } from '../../shared/ipc/views';
 
-export const TABS = ['www', 'readings', 'bank', 'journal', 'settings'] as const;
+export const TABS = ['www', 'readings', 'bank', 'journal', 'audit', 'settings'] as const;
 export type TabId = (typeof TABS)[number];
+
+/** Tabs a role may not use are not shown at all (main refuses their calls too). */
+const TAB_PERMISSION: Partial<Record<TabId, Permission>> = {
+  readings: 'readings.process',
+  bank: 'bank.process',
+  journal: 'journal.read',
+  audit: 'audit.read',
+};
+
+export function visibleTabs(permissions: readonly Permission[] | undefined): TabId[] {
+  return TABS.filter((id) => {
+    const need = TAB_PERMISSION[id];
+    return !need || !!permissions?.includes(need);
+  });
+}
+
+export type OperatorChange = Request<'operators.save'>;
+
+export interface ProfileTestState {
+  busy: boolean;
+  result: ConnectionTest | null;
+  error: Problem | null;
+}
 
 export interface CurrentJob {
   /** null between asking main to start the job and receiving its id. */
@@ -37,12 +63,21 @@ export interface ReportOutcome {
 }
 
 export interface SaldoState {
-  phase: 'loading' | 'ready' | 'failed';
+  /** loading → setup (first start) | signIn → ready; failed when main cannot be reached. */
+  phase: 'loading' | 'setup' | 'signIn' | 'ready' | 'failed';
+  session: SessionStatus | null;
   status: AppStatus | null;
   locale: Locale;
+  /** A language chosen before sign-in: main saves it (setLocale) right after sign-in. */
+  localeChosen: boolean;
+  /** The organisation's name once known, for the sign-in screen after a sign-out. */
+  organisationName: string | null;
   tab: TabId;
   /** The last problem, shown in the banner until dismissed or replaced. */
   error: Problem | null;
+  /** The last sign-in or set-up problem, shown in the form. */
+  authError: Problem | null;
+  authBusy: boolean;
 
   period: string | null;
   job: CurrentJob | null;
@@ -55,7 +90,22 @@ export interface SaldoState {
   reportBusy: boolean;
   report: ReportOutcome | null;
 
+  audit: AuditEntryView[];
+  auditState: 'idle' | 'loading' | 'loaded';
+  auditPdfBusy: boolean;
+  auditPdf: ReportFile | null;
+
+  profiles: ProfileView[];
+  profilesState: 'idle' | 'loading' | 'loaded';
+  profileTests: Record<string, ProfileTestState>;
+  operators: OperatorView[];
+  operatorsState: 'idle' | 'loading' | 'loaded';
+
   init(): Promise<void>;
+  checkSession(): Promise<void>;
+  signIn(name: string, password: string): Promise<boolean>;
+  setupAdmin(req: { name: string; displayName: string; password: string }): Promise<boolean>;
+  signOut(): Promise<void>;
   loadStatus(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
   setTab(tab: TabId): void;
@@ -70,6 +120,13 @@ export interface SaldoState {
   openRunInJournal(runId: number): Promise<void>;
   printReport(runId: number): Promise<void>;
   savePdf(runId: number): Promise<void>;
+  loadAudit(): Promise<void>;
+  saveAuditPdf(): Promise<void>;
+  loadProfiles(): Promise<void>;
+  testProfile(name: string): Promise<void>;
+  loadOperators(): Promise<void>;
+  /** Saves an operator; answers the problem to show in the form, or null when saved. */
+  saveOperator(change: OperatorChange): Promise<Problem | null>;
 }
 
 function api(): SaldoApi | undefined {
@@ -95,182 +152,392 @@ export function hasPermission(status: AppStatus | null, p: Permission): boolean 
   return !!status?.operator.permissions.includes(p);
 }
 
-export const useSaldo = create<SaldoState>()((set, get) => ({
-  phase: 'loading',
+export const AUDIT_LIMIT = 5000;
+
+/** Everything that belongs to a signed-in operator; a sign-out puts all of it back. */
+const SIGNED_OUT = {
+  session: null,
   status: null,
-  locale: 'pl',
-  tab: 'www',
+  tab: 'www' as TabId,
   error: null,
   period: null,
   job: null,
   lastCheck: null,
   runs: [],
-  runsState: 'idle',
+  runsState: 'idle' as const,
   selectedRunId: null,
   selectedRun: null,
   reportBusy: false,
   report: null,
+  audit: [],
+  auditState: 'idle' as const,
+  auditPdfBusy: false,
+  auditPdf: null,
+  profiles: [],
+  profilesState: 'idle' as const,
+  profileTests: {},
+  operators: [],
+  operatorsState: 'idle' as const,
+} satisfies Partial<SaldoState>;
 
-  async init() {
-    const a = api();
-    if (a && !subscribed) {
-      subscribed = true;
-      a.onJobProgress((e) => get().jobProgressed(e));
-      a.onJobFinished((e) => get().jobFinished(e));
+export const useSaldo = create<SaldoState>()((set, get) => {
+  /** Where a session answer leads: the set-up, the sign-in form, or the console. */
+  const applySession = async (session: SessionStatus) => {
+    const locale = get().localeChosen ? get().locale : session.locale;
+    if (!session.signedIn || !session.operator) {
+      set({ ...SIGNED_OUT, phase: session.needsSetup ? 'setup' : 'signIn', locale, organisationName: session.organisation });
+      return;
+    }
+    set({ session, locale, authError: null });
+    if (get().localeChosen) {
+      set({ localeChosen: false });
+      if (locale !== session.locale) {
+        const r = await call(locale, (a) => a.setLocale({ locale }));
+        if (!r.ok) set({ error: r.error, locale: session.locale });
+      }
     }
     await get().loadStatus();
-  },
+  };
 
-  async loadStatus() {
-    const r = await call(get().locale, (a) => a.appStatus({}));
-    if (!r.ok) {
-      set({ error: r.error, phase: get().status ? 'ready' : 'failed' });
-      return;
-    }
-    const status = r.value;
-    const period = get().period && status.periods.includes(get().period!) ? get().period : (status.periods[0] ?? null);
-    set({ status, locale: status.locale, period, phase: 'ready' });
-    if (hasPermission(status, 'journal.read') && get().runsState === 'idle') void get().loadJournal();
-  },
+  /** A call refused because nobody is signed in (the session ended in main): back to sign-in. */
+  const failed = (p: Problem) => {
+    if (p.code === 'SAL-6004' && get().phase === 'ready') void get().checkSession();
+    set({ error: p });
+  };
 
-  async setLocale(locale) {
-    if (locale === get().locale) return;
-    const r = await call(get().locale, (a) => a.setLocale({ locale }));
-    if (!r.ok) {
-      set({ error: r.error });
-      return;
-    }
-    set({ locale: r.value.locale, error: null });
-    // main words connection problems in the operator's language: read them again in the new one
-    await get().loadStatus();
-  },
+  return {
+    phase: 'loading',
+    session: null,
+    status: null,
+    locale: 'pl',
+    localeChosen: false,
+    organisationName: null,
+    tab: 'www',
+    error: null,
+    authError: null,
+    authBusy: false,
+    period: null,
+    job: null,
+    lastCheck: null,
+    runs: [],
+    runsState: 'idle',
+    selectedRunId: null,
+    selectedRun: null,
+    reportBusy: false,
+    report: null,
+    audit: [],
+    auditState: 'idle',
+    auditPdfBusy: false,
+    auditPdf: null,
+    profiles: [],
+    profilesState: 'idle',
+    profileTests: {},
+    operators: [],
+    operatorsState: 'idle',
 
-  setTab(tab) {
-    set({ tab });
-    if (tab === 'journal' && hasPermission(get().status, 'journal.read')) void get().loadJournal();
-  },
+    async init() {
+      const a = api();
+      if (a && !subscribed) {
+        subscribed = true;
+        a.onJobProgress((e) => get().jobProgressed(e));
+        a.onJobFinished((e) => get().jobFinished(e));
+      }
+      await get().checkSession();
+    },
 
-  dismissError() {
-    set({ error: null });
-  },
+    async checkSession() {
+      const r = await call(get().locale, (a) => a.sessionStatus({}));
+      if (!r.ok) {
+        set({ error: r.error, phase: 'failed' });
+        return;
+      }
+      await applySession(r.value);
+    },
 
-  choosePeriod(period) {
-    set({ period });
-  },
+    async signIn(name, password) {
+      if (get().authBusy) return false;
+      set({ authBusy: true, authError: null });
+      const r = await call(get().locale, (a) => a.signIn({ name, password }));
+      set({ authBusy: false });
+      if (!r.ok) {
+        set({ authError: r.error });
+        return false;
+      }
+      await applySession(r.value);
+      return true;
+    },
 
-  async startSourceCheck() {
-    const { period, job } = get();
-    if (!period || job) return;
-    early.clear();
-    set({ job: { jobId: null, period, progress: null, cancelling: false }, lastCheck: null, error: null });
-    const r = await call(get().locale, (a) => a.sourceCheck({ period }));
-    if (!r.ok) {
-      set({ job: null, error: r.error });
-      return;
-    }
-    const jobId = r.value.jobId;
-    set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
-    const buffered = early.get(jobId);
-    early.clear();
-    if (buffered?.progress) get().jobProgressed(buffered.progress);
-    if (buffered?.finished) get().jobFinished(buffered.finished);
-  },
+    async setupAdmin(req) {
+      if (get().authBusy) return false;
+      set({ authBusy: true, authError: null });
+      const r = await call(get().locale, (a) => a.setupAdmin({ name: req.name, displayName: req.displayName, password: req.password }));
+      set({ authBusy: false });
+      if (!r.ok) {
+        set({ authError: r.error });
+        return false;
+      }
+      await applySession(r.value);
+      return true;
+    },
 
-  async cancelJob() {
-    const job = get().job;
-    if (!job?.jobId || job.cancelling) return;
-    set({ job: { ...job, cancelling: true } });
-    const r = await call(get().locale, (a) => a.jobCancel({ jobId: job.jobId! }));
-    if (!r.ok) {
-      set((s) => ({ error: r.error, job: s.job ? { ...s.job, cancelling: false } : null }));
-    }
-  },
+    async signOut() {
+      early.clear();
+      const r = await call(get().locale, (a) => a.signOut({}));
+      // Whatever main answered, nothing of this operator stays on screen.
+      set({ ...SIGNED_OUT, authError: null, localeChosen: false, phase: 'signIn' });
+      if (!r.ok) {
+        set({ error: r.error });
+        await get().checkSession();
+        return;
+      }
+      await applySession(r.value);
+    },
 
-  jobProgressed(e) {
-    const job = get().job;
-    if (!job) return;
-    if (job.jobId === null) {
-      early.set(e.jobId, { ...early.get(e.jobId), progress: e });
-      return;
-    }
-    if (job.jobId !== e.jobId) return;
-    set({ job: { ...job, progress: e } });
-  },
+    async loadStatus() {
+      const r = await call(get().locale, (a) => a.appStatus({}));
+      if (!r.ok) {
+        if (r.error.code === 'SAL-6004') {
+          await get().checkSession();
+          return;
+        }
+        set({ error: r.error, phase: get().status ? 'ready' : 'failed' });
+        return;
+      }
+      const status = r.value;
+      const period = get().period && status.periods.includes(get().period!) ? get().period : (status.periods[0] ?? null);
+      const tabs = visibleTabs(status.operator.permissions);
+      set({ status, locale: status.locale, period, phase: 'ready', organisationName: status.organisation.name, tab: tabs.includes(get().tab) ? get().tab : 'www' });
+      if (hasPermission(status, 'journal.read') && get().runsState === 'idle') void get().loadJournal();
+    },
 
-  jobFinished(e) {
-    const job = get().job;
-    if (!job) return;
-    if (job.jobId === null) {
-      early.set(e.jobId, { ...early.get(e.jobId), finished: e });
-      return;
-    }
-    if (job.jobId !== e.jobId) return;
-    const result = e.channel === 'source.check' && e.result ? (e.result as SourceCheckResult) : null;
-    set({
-      job: null,
-      lastCheck: { period: job.period, status: e.status, result, error: e.error ?? null, progress: job.progress },
-      error: e.error ?? get().error,
-    });
-    if (hasPermission(get().status, 'journal.read')) void get().loadJournal();
-  },
+    async setLocale(locale) {
+      if (locale === get().locale) return;
+      if (get().phase !== 'ready') {
+        // Nobody is signed in yet, and main saves the language only for an operator: keep it here.
+        set({ locale, localeChosen: true });
+        return;
+      }
+      const r = await call(get().locale, (a) => a.setLocale({ locale }));
+      if (!r.ok) {
+        set({ error: r.error });
+        return;
+      }
+      set({ locale: r.value.locale, error: null });
+      // main words connection problems in the operator's language: read them again in the new one
+      await get().loadStatus();
+    },
 
-  async loadJournal() {
-    set({ runsState: 'loading' });
-    const r = await call(get().locale, (a) => a.journalList({ limit: 500 }));
-    if (!r.ok) {
-      set({ error: r.error, runsState: 'loaded' });
-      return;
-    }
-    const runs = [...r.value].sort((x, y) => y.id - x.id);
-    set({ runs, runsState: 'loaded' });
-    const sel = get().selectedRunId;
-    if (sel !== null) {
-      const row = runs.find((x) => x.id === sel);
-      if (row && get().selectedRun?.status !== row.status) void get().selectRun(sel);
-    }
-  },
+    setTab(tab) {
+      set({ tab });
+      const st = get().status;
+      if (tab === 'journal' && hasPermission(st, 'journal.read')) void get().loadJournal();
+      if (tab === 'audit' && hasPermission(st, 'audit.read')) void get().loadAudit();
+      if (tab === 'settings') {
+        if (hasPermission(st, 'settings.manage')) void get().loadProfiles();
+        if (hasPermission(st, 'operators.manage')) void get().loadOperators();
+      }
+    },
 
-  async selectRun(runId) {
-    if (runId === null) {
-      set({ selectedRunId: null, selectedRun: null, report: null });
-      return;
-    }
-    const fromList = get().runs.find((x) => x.id === runId) ?? null;
-    set((s) => ({
-      selectedRunId: runId,
-      selectedRun: fromList ?? (s.selectedRun?.id === runId ? s.selectedRun : null),
-      report: s.report?.runId === runId ? s.report : null,
-    }));
-    const r = await call(get().locale, (a) => a.journalGet({ runId }));
-    if (get().selectedRunId !== runId) return;
-    if (!r.ok) {
-      set({ error: r.error });
-      return;
-    }
-    set({ selectedRun: r.value });
-  },
+    dismissError() {
+      set({ error: null });
+    },
 
-  async openRunInJournal(runId) {
-    get().setTab('journal');
-    await get().selectRun(runId);
-  },
+    choosePeriod(period) {
+      set({ period });
+    },
 
-  async printReport(runId) {
-    if (get().reportBusy) return;
-    set({ reportBusy: true, report: null });
-    const r = await call(get().locale, (a) => a.reportPrint({ kind: 'run-summary', runId }));
-    if (!r.ok) set({ reportBusy: false, error: r.error });
-    else set({ reportBusy: false, report: { runId, action: 'print', printed: r.value.printed, file: r.value.file } });
-  },
+    async startSourceCheck() {
+      const { period, job } = get();
+      if (!period || job) return;
+      early.clear();
+      set({ job: { jobId: null, period, progress: null, cancelling: false }, lastCheck: null, error: null });
+      const r = await call(get().locale, (a) => a.sourceCheck({ period }));
+      if (!r.ok) {
+        set({ job: null, error: r.error });
+        return;
+      }
+      const jobId = r.value.jobId;
+      set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
+      const buffered = early.get(jobId);
+      early.clear();
+      if (buffered?.progress) get().jobProgressed(buffered.progress);
+      if (buffered?.finished) get().jobFinished(buffered.finished);
+    },
 
-  async savePdf(runId) {
-    if (get().reportBusy) return;
-    set({ reportBusy: true, report: null });
-    const r = await call(get().locale, (a) => a.reportPdf({ kind: 'run-summary', runId }));
-    if (!r.ok) set({ reportBusy: false, error: r.error });
-    else {
-      const f: ReportFile = r.value;
-      set({ reportBusy: false, report: { runId, action: 'pdf', file: f.file, bytes: f.bytes } });
-    }
-  },
-}));
+    async cancelJob() {
+      const job = get().job;
+      if (!job?.jobId || job.cancelling) return;
+      set({ job: { ...job, cancelling: true } });
+      const r = await call(get().locale, (a) => a.jobCancel({ jobId: job.jobId! }));
+      if (!r.ok) {
+        set((s) => ({ error: r.error, job: s.job ? { ...s.job, cancelling: false } : null }));
+      }
+    },
+
+    jobProgressed(e) {
+      const job = get().job;
+      if (!job) return;
+      if (job.jobId === null) {
+        early.set(e.jobId, { ...early.get(e.jobId), progress: e });
+        return;
+      }
+      if (job.jobId !== e.jobId) return;
+      set({ job: { ...job, progress: e } });
+    },
+
+    jobFinished(e) {
+      const job = get().job;
+      if (!job) return;
+      if (job.jobId === null) {
+        early.set(e.jobId, { ...early.get(e.jobId), finished: e });
+        return;
+      }
+      if (job.jobId !== e.jobId) return;
+      const result = e.channel === 'source.check' && e.result ? (e.result as SourceCheckResult) : null;
+      set({
+        job: null,
+        lastCheck: { period: job.period, status: e.status, result, error: e.error ?? null, progress: job.progress },
+        error: e.error ?? get().error,
+      });
+      if (hasPermission(get().status, 'journal.read')) void get().loadJournal();
+    },
+
+    async loadJournal() {
+      set({ runsState: 'loading' });
+      const r = await call(get().locale, (a) => a.journalList({ limit: 500 }));
+      if (!r.ok) {
+        set({ runsState: 'loaded' });
+        failed(r.error);
+        return;
+      }
+      const runs = [...r.value].sort((x, y) => y.id - x.id);
+      set({ runs, runsState: 'loaded' });
+      const sel = get().selectedRunId;
+      if (sel !== null) {
+        const row = runs.find((x) => x.id === sel);
+        if (row && get().selectedRun?.status !== row.status) void get().selectRun(sel);
+      }
+    },
+
+    async selectRun(runId) {
+      if (runId === null) {
+        set({ selectedRunId: null, selectedRun: null, report: null });
+        return;
+      }
+      const fromList = get().runs.find((x) => x.id === runId) ?? null;
+      set((s) => ({
+        selectedRunId: runId,
+        selectedRun: fromList ?? (s.selectedRun?.id === runId ? s.selectedRun : null),
+        report: s.report?.runId === runId ? s.report : null,
+      }));
+      const r = await call(get().locale, (a) => a.journalGet({ runId }));
+      if (get().selectedRunId !== runId) return;
+      if (!r.ok) {
+        set({ error: r.error });
+        return;
+      }
+      set({ selectedRun: r.value });
+    },
+
+    async openRunInJournal(runId) {
+      get().setTab('journal');
+      await get().selectRun(runId);
+    },
+
+    async printReport(runId) {
+      if (get().reportBusy) return;
+      set({ reportBusy: true, report: null });
+      const r = await call(get().locale, (a) => a.reportPrint({ kind: 'run-summary', runId }));
+      if (!r.ok) set({ reportBusy: false, error: r.error });
+      else set({ reportBusy: false, report: { runId, action: 'print', printed: r.value.printed, file: r.value.file } });
+    },
+
+    async savePdf(runId) {
+      if (get().reportBusy) return;
+      set({ reportBusy: true, report: null });
+      const r = await call(get().locale, (a) => a.reportPdf({ kind: 'run-summary', runId }));
+      if (!r.ok) set({ reportBusy: false, error: r.error });
+      else {
+        const f: ReportFile = r.value;
+        set({ reportBusy: false, report: { runId, action: 'pdf', file: f.file, bytes: f.bytes } });
+      }
+    },
+
+    async loadAudit() {
+      if (get().auditState === 'loading') return;
+      set({ auditState: 'loading' });
+      const r = await call(get().locale, (a) => a.auditList({ limit: AUDIT_LIMIT }));
+      if (!r.ok) {
+        set({ auditState: 'loaded' });
+        failed(r.error);
+        return;
+      }
+      set({ audit: [...r.value].sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1)), auditState: 'loaded' });
+    },
+
+    async saveAuditPdf() {
+      if (get().auditPdfBusy) return;
+      set({ auditPdfBusy: true, auditPdf: null });
+      const r = await call(get().locale, (a) => a.auditPdf({ limit: AUDIT_LIMIT }));
+      if (!r.ok) {
+        set({ auditPdfBusy: false });
+        failed(r.error);
+        return;
+      }
+      set({ auditPdfBusy: false, auditPdf: r.value });
+      // saving is itself audited: show the new entry
+      void get().loadAudit();
+    },
+
+    async loadProfiles() {
+      if (get().profilesState === 'loading') return;
+      set({ profilesState: 'loading' });
+      const r = await call(get().locale, (a) => a.profilesList({}));
+      if (!r.ok) {
+        set({ profilesState: 'loaded' });
+        failed(r.error);
+        return;
+      }
+      set({ profiles: r.value, profilesState: 'loaded' });
+    },
+
+    async testProfile(name) {
+      if (get().profileTests[name]?.busy) return;
+      set((s) => ({ profileTests: { ...s.profileTests, [name]: { busy: true, result: null, error: null } } }));
+      const r = await call(get().locale, (a) => a.profilesTest({ name }));
+      set((s) => ({
+        profileTests: { ...s.profileTests, [name]: r.ok ? { busy: false, result: r.value, error: null } : { busy: false, result: null, error: r.error } },
+      }));
+      if (!r.ok && r.error.code === 'SAL-6004') failed(r.error);
+    },
+
+    async loadOperators() {
+      if (get().operatorsState === 'loading') return;
+      set({ operatorsState: 'loading' });
+      const r = await call(get().locale, (a) => a.operatorsList({}));
+      if (!r.ok) {
+        set({ operatorsState: 'loaded' });
+        failed(r.error);
+        return;
+      }
+      set({ operators: r.value, operatorsState: 'loaded' });
+    },
+
+    async saveOperator(change) {
+      const r = await call(get().locale, (a) => a.operatorsSave(change));
+      if (!r.ok) {
+        if (r.error.code === 'SAL-6004') failed(r.error);
+        return r.error;
+      }
+      const saved = r.value;
+      set((s) => ({
+        operators: s.operators.some((o) => o.name === saved.name)
+          ? s.operators.map((o) => (o.name === saved.name ? saved : o))
+          : [...s.operators, saved].sort((a, b) => a.name.localeCompare(b.name)),
+      }));
+      // Changing oneself (a name, a role) changes what this window may show.
+      if (saved.name === get().session?.operator?.name) await get().checkSession();
+      return null;
+    },
+  };
+});

@@ -89,6 +89,8 @@ export interface ReportFile {
 }
 
 export interface SessionStatus {
+  /** Shown on the sign-in screen: the organisation is not a secret, the rest of the status is. */
+  organisation: string;
   signedIn: boolean;
   /** No operator can sign in yet: the window shows the administrator set-up. */
   needsSetup: boolean;

@@ -109,10 +109,21 @@ export interface AppSession {
 }
 
 export async function startApp(
-  opts: { premises?: number; months?: number; locale?: 'pl' | 'uk'; throttleMs?: number; browser?: Browser } = {},
+  opts: {
+    premises?: number;
+    months?: number;
+    locale?: 'pl' | 'uk';
+    throttleMs?: number;
+    browser?: Browser;
+    /** false: the window starts at the sign-in (or first-start) screen. */
+    signedIn?: boolean;
+    /** Runs on the workspace before the bridge opens it (e.g. to add operators to its store). */
+    prepare?: (ws: Awaited<ReturnType<typeof makeDemoWorkspace>>) => Promise<void> | void;
+  } = {},
 ): Promise<AppSession> {
   const ws = await makeDemoWorkspace({ premises: opts.premises, months: opts.months, locale: opts.locale ?? 'pl' });
-  const bridge = await startBridge({ configFile: ws.configFile, staticDir: RENDERER_OUT, throttleMs: opts.throttleMs });
+  await opts.prepare?.(ws);
+  const bridge = await startBridge({ configFile: ws.configFile, staticDir: RENDERER_OUT, throttleMs: opts.throttleMs, signedIn: opts.signedIn });
   const browser = opts.browser ?? (await launchBrowser());
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
@@ -122,7 +133,7 @@ export async function startApp(
   const page = await context.newPage();
   const issues = await watchPage(page);
   await page.goto(bridge.url);
-  await page.locator('[role=tablist]').waitFor();
+  await page.locator(opts.signedIn === false ? '[data-testid=sign-in], [data-testid=setup]' : '[role=tablist]').first().waitFor();
   return {
     ws,
     bridge,

@@ -6,7 +6,7 @@ import { UI_TEXT } from '../../shared/i18n/ui';
 import type { AppStatus } from '../../shared/ipc/contract';
 import { bridgeCall, screenshot, startApp, type AppSession } from './helpers';
 
-const TAB_KEYS = ['tab_www', 'tab_readings', 'tab_bank', 'tab_journal', 'tab_settings'] as const;
+const TAB_KEYS = ['tab_www', 'tab_readings', 'tab_bank', 'tab_journal', 'tab_audit', 'tab_settings'] as const;
 
 describe('renderer shell', () => {
   let app: AppSession;
@@ -55,7 +55,7 @@ describe('renderer shell', () => {
     await expectVisibleText(page, UI_TEXT.pl.bank_empty);
     await page.keyboard.press('End');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe(UI_TEXT.pl.tab_settings);
-    await expectVisibleText(page, UI_TEXT.pl.settings_readOnly);
+    await expectVisibleText(page, UI_TEXT.pl.profiles_heading);
     await screenshot(page, 'shell-pl-settings');
     await page.keyboard.press('Home');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe(UI_TEXT.pl.tab_www);
@@ -98,6 +98,8 @@ describe('renderer shell', () => {
     expect(await page.getByTestId('status-operator').textContent()).toContain(`Ewa Audytorka · ${UI_TEXT.pl.role_auditor}`);
     expect(await page.getByTestId('check-source').count()).toBe(0);
     await expectVisibleText(page, UI_TEXT.pl.www_noPermission);
+    // tabs the role may not use are not shown
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['tab_www', 'tab_journal', 'tab_audit', 'tab_settings'].map((k) => UI_TEXT.pl[k as (typeof TAB_KEYS)[number]]));
     await page.getByRole('tab', { name: UI_TEXT.pl.tab_journal }).click();
     await page.getByTestId('journal-refresh').waitFor();
   });

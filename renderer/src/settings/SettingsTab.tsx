@@ -1,7 +1,10 @@
 import type { ReactNode } from 'react';
 import { LANGUAGE_NAMES } from '../../../shared/i18n/ui';
 import { useT } from '../i18n';
-import { useSaldo } from '../store';
+import { hasPermission, useSaldo } from '../store';
+import { OperatorsPanel } from './OperatorsPanel';
+import { ProfilesPanel } from './ProfilesPanel';
+import { ConnectionState as State } from './ConnectionState';
 import '../styles/settings.css';
 
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
@@ -13,35 +16,24 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
   );
 }
 
-function State({ connected, problem }: { connected: boolean; problem?: { code: string; message: string; hint: string } }) {
-  const t = useT();
-  if (connected) return <span className="conn conn-ok"><span className="dot" aria-hidden="true" />{t.t('connected')}</span>;
-  return (
-    <span className="conn conn-bad">
-      <span className="dot" aria-hidden="true" />
-      {problem ? (
-        <>
-          <code>{problem.code}</code> {problem.message}
-          <span className="settings-hint">{problem.hint}</span>
-        </>
-      ) : (
-        t.t('notConnected')
-      )}
-    </span>
-  );
-}
-
-/** Read-only for now: what Saldo is connected to and who is working. */
+/**
+ * Everyone: the organisation, their own operator, what Saldo is connected to, the language.
+ * Administrators also: connection profiles with "test connection", and the operators.
+ */
 export function SettingsTab() {
   const t = useT();
   const status = useSaldo((s) => s.status);
+  const manageSettings = useSaldo((s) => hasPermission(s.status, 'settings.manage'));
+  const manageOperators = useSaldo((s) => hasPermission(s.status, 'operators.manage'));
   if (!status) return null;
   const { organisation: org, accounting, portal, operator } = status;
   return (
     <div className="settings">
-      <p className="notice notice-note" data-testid="settings-readonly">
-        {t.t('settings_readOnly')}
-      </p>
+      {!manageSettings && !manageOperators ? (
+        <p className="notice notice-note" data-testid="settings-admin-only">
+          {t.t('settings_adminOnly')}
+        </p>
+      ) : null}
       <div className="settings-grid">
         <section className="panel">
           <h2 className="panel-title">{t.t('settings_organisation')}</h2>
@@ -58,30 +50,37 @@ export function SettingsTab() {
             <Row label={t.t('settings_login')}><span className="mono">{operator.name}</span></Row>
             <Row label={t.t('settings_role')}>{t.label('role_', operator.role)}</Row>
             <Row label={t.t('settings_permissions')}>
-              <ul className="plain-list">
+              <ul className="plain-list perm-list" data-testid="settings-permissions">
                 {operator.permissions.map((p) => (
-                  <li key={p}>{t.label('perm_', p)}</li>
+                  <li key={p} data-permission={p}>
+                    {t.label('perm_', p)}
+                  </li>
                 ))}
               </ul>
             </Row>
           </dl>
         </section>
-        <section className="panel">
-          <h2 className="panel-title">{t.t('settings_source')}</h2>
-          <dl className="facts">
-            <Row label={t.t('settings_kind')}>{t.label('sourceKind_', accounting.kind)}</Row>
-            <Row label={t.t('settings_connection')}><span className="mono break">{accounting.label}</span></Row>
-            <Row label={t.t('settings_state')}><State connected={accounting.connected} problem={accounting.problem} /></Row>
-          </dl>
-        </section>
-        <section className="panel">
-          <h2 className="panel-title">{t.t('settings_portal')}</h2>
-          <dl className="facts">
-            <Row label={t.t('settings_kind')}>{t.label('transport_', portal.transport)}</Row>
-            <Row label={t.t('settings_connection')}><span className="mono break">{portal.label}</span></Row>
-            <Row label={t.t('settings_state')}><State connected={portal.connected} problem={portal.problem} /></Row>
-          </dl>
-        </section>
+        {/* an administrator sees both connections in the profiles below, with their state */}
+        {!manageSettings ? (
+          <>
+            <section className="panel">
+              <h2 className="panel-title">{t.t('settings_source')}</h2>
+              <dl className="facts">
+                <Row label={t.t('settings_kind')}>{t.label('sourceKind_', accounting.kind)}</Row>
+                <Row label={t.t('settings_connection')}><span className="mono break">{accounting.label}</span></Row>
+                <Row label={t.t('settings_state')}><State connected={accounting.connected} problem={accounting.problem} /></Row>
+              </dl>
+            </section>
+            <section className="panel">
+              <h2 className="panel-title">{t.t('settings_portal')}</h2>
+              <dl className="facts">
+                <Row label={t.t('settings_kind')}>{t.label('transport_', portal.transport)}</Row>
+                <Row label={t.t('settings_connection')}><span className="mono break">{portal.label}</span></Row>
+                <Row label={t.t('settings_state')}><State connected={portal.connected} problem={portal.problem} /></Row>
+              </dl>
+            </section>
+          </>
+        ) : null}
         <section className="panel">
           <h2 className="panel-title">{t.t('settings_language')}</h2>
           <dl className="facts">
@@ -91,6 +90,8 @@ export function SettingsTab() {
           <p className="muted small">{t.t('settings_languageNote')}</p>
         </section>
       </div>
+      {manageSettings ? <ProfilesPanel /> : null}
+      {manageOperators ? <OperatorsPanel /> : null}
     </div>
   );
 }

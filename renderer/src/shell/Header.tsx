@@ -5,6 +5,8 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function Header() {
   const t = useT();
   const org = useSaldo((s) => s.status?.organisation);
+  const operator = useSaldo((s) => s.status?.operator);
+  const signOut = useSaldo((s) => s.signOut);
   return (
     <header className="app-header">
       <div className="brand" aria-hidden="true">
@@ -22,6 +24,21 @@ export function Header() {
         ) : null}
       </div>
       <LanguageSwitch />
+      {operator ? (
+        <div className="who" role="group" aria-label={t.t('auth_signedInAs')}>
+          <div className="who-text" data-testid="header-operator">
+            <span className="who-name" title={`${operator.displayName} (${operator.name})`}>
+              {operator.displayName}
+            </span>
+            <span className="who-role" data-testid="header-role" data-role={operator.role}>
+              {t.label('role_', operator.role)}
+            </span>
+          </div>
+          <button type="button" className="button header-button" data-testid="sign-out" onClick={() => void signOut()}>
+            {t.t('auth_signOut')}
+          </button>
+        </div>
+      ) : null}
     </header>
   );
 }

@@ -7,7 +7,7 @@ export function StartScreen() {
   const t = useT();
   const phase = useSaldo((s) => s.phase);
   const error = useSaldo((s) => s.error);
-  const retry = useSaldo((s) => s.loadStatus);
+  const retry = useSaldo((s) => s.checkSession);
   return (
     <div className="start-screen">
       <div className="start-card" role={phase === 'failed' ? 'alert' : 'status'}>

@@ -1,7 +1,7 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { UiStringKey } from '../../../shared/i18n/ui';
 import { useT } from '../i18n';
-import { TABS, useSaldo, type TabId } from '../store';
+import { useSaldo, visibleTabs, type TabId } from '../store';
 
 export const tabId = (id: TabId) => `tab-${id}`;
 export const panelId = (id: TabId) => `panel-${id}`;
@@ -11,15 +11,29 @@ const LABELS: Record<TabId, UiStringKey> = {
   readings: 'tab_readings',
   bank: 'tab_bank',
   journal: 'tab_journal',
+  audit: 'tab_audit',
   settings: 'tab_settings',
 };
 
-/** WAI-ARIA tabs with automatic activation: arrows, Home and End move and select. */
+/** The tabs the operator's role may use, in this order. */
+export function useVisibleTabs(): TabId[] {
+  const permissions = useSaldo((s) => s.status?.operator.permissions);
+  return useMemo(() => visibleTabs(permissions), [permissions]);
+}
+
+/** WAI-ARIA tabs with automatic activation: arrows, Home and End move and select. Tabs a role may not use are not shown. */
 export function TabBar() {
   const t = useT();
+  const TABS = useVisibleTabs();
   const tab = useSaldo((s) => s.tab);
   const setTab = useSaldo((s) => s.setTab);
   const refs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  // Just signed in (the form is gone and nothing has focus): start at the selected tab.
+  useEffect(() => {
+    if (document.activeElement === document.body || document.activeElement === null) refs.current[tab]?.focus();
+    // only when the tab bar appears
+  }, []);
 
   const go = (id: TabId) => {
     setTab(id);
