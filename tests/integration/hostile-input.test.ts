@@ -13,6 +13,7 @@ import { API_METHODS, CALLS, JOBS } from '../../shared/ipc/contract';
 import { createBackend, type Backend } from '../../main/engine/backend';
 import { ChromiumPdfPrinter } from '../../main/reports/pdf';
 import { makeDemoWorkspace } from '../support/workspace';
+import { runCli } from '../../main/cli/main';
 
 const TEN_MB = 'Ż'.repeat(5 * 1024 * 1024); // 10 MB of UTF-8
 const HOSTILE_STRINGS = [
@@ -99,7 +100,16 @@ describe('hostile input through every CLI command', () => {
     spawnSync(process.execPath, [join(process.cwd(), 'bin/saldo.js'), ...args], { encoding: 'utf8', input, timeout: 60_000, env: { ...process.env, SALDO_LANG: 'en' } });
   const ARG_STRINGS = HOSTILE_STRINGS.filter((s) => s.length < 100_000 && !s.includes('\u0000') && !s.includes('\ud800'));
 
-  it('refuses hostile arguments with a usage error or a coded problem, leaving the workspace as it was', () => {
+  // In-process (runCli is what bin/saldo.js calls) so that ~70 cases take seconds, not a minute of
+  // process start-ups; the stdin cases below run real processes.
+  async function inProcess(args: string[]) {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { out: (x) => void (out += x), err: (x) => void (err += x), isTTY: false });
+    return { status: code, stdout: out, stderr: err };
+  }
+
+  it('refuses hostile arguments with a usage error or a coded problem, leaving the workspace as it was', async () => {
     const accountingBefore = sha(join(ws.dir, 'accounting.sqlite'));
     const runsBefore = (b.ws.db.prepare('SELECT count(*) AS n FROM runs').get() as { n: number }).n;
     const cfg = ws.configFile;
@@ -116,7 +126,7 @@ describe('hostile input through every CLI command', () => {
         ['--config', cfg, '--lang', v, 'journal'],
       ];
       for (const args of cases) {
-        const r = saldo([...args, '--json']);
+        const r = await inProcess([...args, '--json']);
         expect([1, 2], `${args.join(' ')} → ${r.stderr}`).toContain(r.status);
         if (r.status === 1) {
           const err = JSON.parse(r.stdout).errors[0];
