@@ -205,6 +205,22 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     set({ error: p });
   };
 
+  /**
+   * The start of a list load: none while one is under way; a refusal marks the list loaded (keeping
+   * what it held) and goes to `failed`. The caller stores the value and marks it loaded in one set.
+   */
+  const loadList = async <T>(state: 'auditState' | 'profilesState' | 'operatorsState', fetch: (a: SaldoApi) => Promise<Result<T>>): Promise<T | null> => {
+    if (get()[state] === 'loading') return null;
+    set({ [state]: 'loading' } as Partial<SaldoState>);
+    const r = await call(get().locale, fetch);
+    if (!r.ok) {
+      set({ [state]: 'loaded' } as Partial<SaldoState>);
+      failed(r.error);
+      return null;
+    }
+    return r.value;
+  };
+
   return {
     phase: 'loading',
     session: null,
@@ -464,15 +480,8 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     },
 
     async loadAudit() {
-      if (get().auditState === 'loading') return;
-      set({ auditState: 'loading' });
-      const r = await call(get().locale, (a) => a.auditList({ limit: AUDIT_LIMIT }));
-      if (!r.ok) {
-        set({ auditState: 'loaded' });
-        failed(r.error);
-        return;
-      }
-      set({ audit: [...r.value].sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1)), auditState: 'loaded' });
+      const audit = await loadList('auditState', (a) => a.auditList({ limit: AUDIT_LIMIT }));
+      if (audit) set({ audit: [...audit].sort((x, y) => (x.at === y.at ? y.id - x.id : x.at < y.at ? 1 : -1)), auditState: 'loaded' });
     },
 
     async saveAuditPdf() {
@@ -490,15 +499,8 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     },
 
     async loadProfiles() {
-      if (get().profilesState === 'loading') return;
-      set({ profilesState: 'loading' });
-      const r = await call(get().locale, (a) => a.profilesList({}));
-      if (!r.ok) {
-        set({ profilesState: 'loaded' });
-        failed(r.error);
-        return;
-      }
-      set({ profiles: r.value, profilesState: 'loaded' });
+      const profiles = await loadList('profilesState', (a) => a.profilesList({}));
+      if (profiles) set({ profiles, profilesState: 'loaded' });
     },
 
     async testProfile(name) {
@@ -512,15 +514,8 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     },
 
     async loadOperators() {
-      if (get().operatorsState === 'loading') return;
-      set({ operatorsState: 'loading' });
-      const r = await call(get().locale, (a) => a.operatorsList({}));
-      if (!r.ok) {
-        set({ operatorsState: 'loaded' });
-        failed(r.error);
-        return;
-      }
-      set({ operators: r.value, operatorsState: 'loaded' });
+      const operators = await loadList('operatorsState', (a) => a.operatorsList({}));
+      if (operators) set({ operators, operatorsState: 'loaded' });
     },
 
     async saveOperator(change) {

@@ -27,24 +27,39 @@ export interface SecretFile {
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
-/** Reads and checks the file; null when it does not exist. `check` sees the open file's own stat (no race with a swap). */
-export async function readSecretFile(file: string, locale: Locale, check?: (st: Stats) => void): Promise<SecretFile | null> {
+/**
+ * Reads a small file as UTF-8; null when it does not exist. `check` sees the open file's own stat (no
+ * race with a swap); a file over `maxBytes` is refused by `tooBig` before anything is read.
+ */
+export async function readCheckedFile(
+  path: string,
+  opts: { check?: (st: Stats) => void; maxBytes: number; tooBig: (size: number) => never },
+): Promise<string | null> {
   let fh;
   try {
-    fh = await open(file, 'r');
+    fh = await open(path, 'r');
   } catch (e) {
     if (errno(e) === 'ENOENT') return null;
     throw e;
   }
-  let text: string;
   try {
     const st = await fh.stat();
-    check?.(st);
-    if (st.size > MAX_FILE_BYTES) fail('SAL-6105', locale, { file, detail: `file is ${st.size} bytes` });
-    text = await fh.readFile('utf8');
+    opts.check?.(st);
+    if (st.size > opts.maxBytes) opts.tooBig(st.size);
+    return await fh.readFile('utf8');
   } finally {
     await fh.close();
   }
+}
+
+/** Reads and checks the file; null when it does not exist. `check` sees the open file's own stat (no race with a swap). */
+export async function readSecretFile(file: string, locale: Locale, check?: (st: Stats) => void): Promise<SecretFile | null> {
+  const text = await readCheckedFile(file, {
+    check,
+    maxBytes: MAX_FILE_BYTES,
+    tooBig: (size) => fail('SAL-6105', locale, { file, detail: `file is ${size} bytes` }),
+  });
+  if (text === null) return null;
   const corrupt = (detail: string): never => fail('SAL-6105', locale, { file, detail });
   let raw: unknown;
   try {

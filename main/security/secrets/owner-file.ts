@@ -15,7 +15,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Locale } from '../../../shared/domain/types';
 import { fail } from '../../../shared/errors/problem';
-import { FileBackedSecretStore, syncDir } from './file';
+import { FileBackedSecretStore, readCheckedFile, syncDir } from './file';
 
 const VERSION = 0x01;
 const IV_LEN = 12;
@@ -88,22 +88,12 @@ export class OwnerFileSecretStore extends FileBackedSecretStore {
   }
 
   private async readKey(): Promise<Buffer | null> {
-    let fh;
-    try {
-      fh = await open(this.keyFile, 'r');
-    } catch (e) {
-      if (errno(e) === 'ENOENT') return null;
-      throw e;
-    }
-    let text: string;
-    try {
-      const st = await fh.stat();
-      checkPrivate(this.keyFile, st, this.locale);
-      if (st.size > 1024) fail('SAL-6105', this.locale, { file: this.keyFile, detail: 'the key file is not a Saldo key' });
-      text = await fh.readFile('utf8');
-    } finally {
-      await fh.close();
-    }
+    const text = await readCheckedFile(this.keyFile, {
+      check: (st) => checkPrivate(this.keyFile, st, this.locale),
+      maxBytes: 1024,
+      tooBig: () => fail('SAL-6105', this.locale, { file: this.keyFile, detail: 'the key file is not a Saldo key' }),
+    });
+    if (text === null) return null;
     const key = Buffer.from(text.trim(), 'base64');
     if (key.length !== KEY_LEN || !/^[A-Za-z0-9+/]+={0,2}$/.test(text.trim())) {
       fail('SAL-6105', this.locale, { file: this.keyFile, detail: 'the key file is not a Saldo key' });

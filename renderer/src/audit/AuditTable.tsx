@@ -1,10 +1,9 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { AuditEntryView } from '../../../shared/ipc/views';
 import { useT, type Translator } from '../i18n';
+import { useVirtualGrid, VirtualGridSections } from '../ui/VirtualGrid';
 
-const ROW_HEIGHT = 28;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Main records a failed sign-in under a name nobody has as "(unknown)". */
@@ -84,15 +83,8 @@ function columnsFor(t: Translator): ColumnDef<AuditEntryView>[] {
 export function AuditTable({ entries, total }: { entries: AuditEntryView[]; total: number }) {
   const t = useT();
   const columns = useMemo(() => columnsFor(t), [t]);
-  const table = useReactTable({ data: entries, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => String(r.id) });
-  const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const grid = useVirtualGrid(entries, columns);
+  const { scrollRef } = grid;
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const el = scrollRef.current;
@@ -106,39 +98,10 @@ export function AuditTable({ entries, total }: { entries: AuditEntryView[]; tota
   return (
     <div className="grid-scroll audit-scroll" ref={scrollRef} tabIndex={0} onKeyDown={onKeyDown} aria-label={t.t('audit_table')} role="region">
       <table className="grid audit-grid" aria-label={t.t('audit_table')} aria-rowcount={total + 1} data-testid="audit-table">
-        <thead className="grid-head">
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id} className="grid-row" aria-rowindex={1}>
-              {hg.headers.map((h) => (
-                <th key={h.id} scope="col" className={`cell cell-${h.column.id}`}>
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {virtualizer.getVirtualItems().map((vi) => {
-            const row = rows[vi.index];
-            return (
-              <tr
-                key={row.id}
-                className={`grid-row grid-body-row${vi.index % 2 ? ' is-odd' : ''}`}
-                aria-rowindex={vi.index + 2}
-                data-audit-id={row.original.id}
-                data-action={row.original.action}
-                data-operator={row.original.operator}
-                style={{ transform: `translateY(${vi.start}px)` }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`cell cell-${cell.column.id}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
+        <VirtualGridSections
+          grid={grid}
+          rowProps={(row) => ({ 'data-audit-id': row.original.id, 'data-action': row.original.action, 'data-operator': row.original.operator })}
+        />
       </table>
     </div>
   );

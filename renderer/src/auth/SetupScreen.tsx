@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
 import { useSaldo } from '../store';
-import { FormMessage, InlineProblem } from '../ui/InlineProblem';
+import { TextField } from '../ui/TextField';
+import { AuthFooter } from './AuthFooter';
 import { AuthLayout } from './AuthLayout';
 import { OPERATOR_NAME, isPasswordProblem } from './names';
 
@@ -65,80 +66,59 @@ export function SetupScreen() {
       <h1 className="auth-title">{t.t('setup_title')}</h1>
       <p className="muted">{t.t('setup_intro')}</p>
       <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate>
-        <label className="field">
-          <span className="field-label">{t.t('setup_name')}</span>
-          <input
-            ref={refs.name}
-            className="input"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={64}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={local === 'name' ? true : undefined}
-            data-testid="setup-name"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t.t('setup_displayName')}</span>
-          <input
-            ref={refs.displayName}
-            className="input"
-            name="displayName"
-            autoComplete="name"
-            maxLength={128}
-            value={displayName}
-            onChange={(e) => setDisplayName(e.target.value)}
-            aria-invalid={local === 'displayName' ? true : undefined}
-            data-testid="setup-display-name"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t.t('setup_password')}</span>
-          <input
-            ref={refs.password}
-            className="input"
-            type="password"
-            name="new-password"
-            autoComplete="new-password"
-            maxLength={256}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-describedby={ruleId}
-            aria-invalid={passwordProblem ? true : undefined}
-            data-testid="setup-password"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t.t('setup_repeat')}</span>
-          <input
-            ref={refs.repeat}
-            className="input"
-            type="password"
-            name="repeat-password"
-            autoComplete="new-password"
-            maxLength={256}
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            aria-invalid={local === 'mismatch' ? true : undefined}
-            data-testid="setup-repeat"
-          />
-        </label>
+        <TextField
+          ref={refs.name}
+          label={t.t('setup_name')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={64}
+          value={name}
+          onValue={setName}
+          invalid={local === 'name'}
+          testId="setup-name"
+        />
+        <TextField
+          ref={refs.displayName}
+          label={t.t('setup_displayName')}
+          name="displayName"
+          autoComplete="name"
+          maxLength={128}
+          value={displayName}
+          onValue={setDisplayName}
+          invalid={local === 'displayName'}
+          testId="setup-display-name"
+        />
+        <TextField
+          ref={refs.password}
+          label={t.t('setup_password')}
+          type="password"
+          name="new-password"
+          autoComplete="new-password"
+          maxLength={256}
+          value={password}
+          onValue={setPassword}
+          describedBy={ruleId}
+          invalid={passwordProblem}
+          testId="setup-password"
+        />
+        <TextField
+          ref={refs.repeat}
+          label={t.t('setup_repeat')}
+          type="password"
+          name="repeat-password"
+          autoComplete="new-password"
+          maxLength={256}
+          value={repeat}
+          onValue={setRepeat}
+          invalid={local === 'mismatch'}
+          testId="setup-repeat"
+        />
         <p className="field-help" id={ruleId}>
           {t.t('setup_rule')}
         </p>
-        {localText ? (
-          <FormMessage id={errorId} text={localText} testId="setup-missing" />
-        ) : problem ? (
-          <InlineProblem id={errorId} problem={problem} testId="setup-problem" />
-        ) : null}
-        <div className="auth-actions">
-          <button type="submit" className="button button-primary auth-submit" disabled={busy} data-testid="setup-submit">
-            {busy ? t.t('setup_working') : t.t('setup_submit')}
-          </button>
-        </div>
+        <AuthFooter testId="setup" errorId={errorId} message={localText} problem={problem} busy={busy} label={t.t('setup_submit')} busyLabel={t.t('setup_working')} />
       </form>
     </AuthLayout>
   );

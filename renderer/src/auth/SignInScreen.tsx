@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../i18n';
 import { useSaldo } from '../store';
-import { FormMessage, InlineProblem } from '../ui/InlineProblem';
+import { TextField } from '../ui/TextField';
+import { AuthFooter } from './AuthFooter';
 import { AuthLayout } from './AuthLayout';
 
 type Missing = 'name' | 'password' | null;
@@ -52,47 +53,40 @@ export function SignInScreen() {
       <h1 className="auth-title">{t.t('auth_signInTitle')}</h1>
       <p className="muted">{t.t('auth_signInIntro')}</p>
       <form className="auth-form" onSubmit={(e) => void submit(e)} noValidate aria-describedby={showError ? errorId : undefined}>
-        <label className="field">
-          <span className="field-label">{t.t('auth_name')}</span>
-          <input
-            ref={nameRef}
-            className="input"
-            name="username"
-            autoComplete="username"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={64}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            aria-invalid={missing === 'name' || problem?.code === 'SAL-6020' ? true : undefined}
-            data-testid="sign-in-name"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t.t('auth_password')}</span>
-          <input
-            ref={passwordRef}
-            className="input"
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            maxLength={256}
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            aria-invalid={missing === 'password' || !!problem ? true : undefined}
-            data-testid="sign-in-password"
-          />
-        </label>
-        {missing ? (
-          <FormMessage id={errorId} text={t.t(missing === 'name' ? 'auth_nameRequired' : 'auth_passwordRequired')} testId="sign-in-missing" />
-        ) : problem ? (
-          <InlineProblem id={errorId} problem={problem} testId="sign-in-problem" />
-        ) : null}
-        <div className="auth-actions">
-          <button type="submit" className="button button-primary auth-submit" disabled={busy} data-testid="sign-in-submit">
-            {busy ? t.t('auth_signingIn') : t.t('auth_signIn')}
-          </button>
-        </div>
+        <TextField
+          ref={nameRef}
+          label={t.t('auth_name')}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="off"
+          spellCheck={false}
+          maxLength={64}
+          value={name}
+          onValue={setName}
+          invalid={missing === 'name' || problem?.code === 'SAL-6020'}
+          testId="sign-in-name"
+        />
+        <TextField
+          ref={passwordRef}
+          label={t.t('auth_password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          maxLength={256}
+          value={password}
+          onValue={setPassword}
+          invalid={missing === 'password' || !!problem}
+          testId="sign-in-password"
+        />
+        <AuthFooter
+          testId="sign-in"
+          errorId={errorId}
+          message={missing ? t.t(missing === 'name' ? 'auth_nameRequired' : 'auth_passwordRequired') : null}
+          problem={problem}
+          busy={busy}
+          label={t.t('auth_signIn')}
+          busyLabel={t.t('auth_signingIn')}
+        />
       </form>
       <p className="muted small auth-note">{t.t('auth_forgot')}</p>
     </AuthLayout>

@@ -1,12 +1,10 @@
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo, type KeyboardEvent } from 'react';
 import type { RunRecord } from '../../../shared/domain/types';
 import { useT, type Translator } from '../i18n';
 import { useSaldo } from '../store';
 import { StatusBadge } from '../ui/StatusBadge';
-
-const ROW_HEIGHT = 28;
+import { ROW_HEIGHT, useVirtualGrid, VirtualGridSections } from '../ui/VirtualGrid';
 
 type Align = 'num' | 'text';
 interface ColMeta {
@@ -50,15 +48,8 @@ export function RunTable({ runs }: { runs: RunRecord[] }) {
   const selectedRunId = useSaldo((s) => s.selectedRunId);
   const selectRun = useSaldo((s) => s.selectRun);
   const columns = useMemo(() => columnsFor(t), [t]);
-  const table = useReactTable({ data: runs, columns, getCoreRowModel: getCoreRowModel(), getRowId: (r) => String(r.id) });
-  const rows = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
+  const grid = useVirtualGrid(runs, columns);
+  const { rows, scrollRef, virtualizer } = grid;
 
   const selectedIndex = rows.findIndex((r) => r.original.id === selectedRunId);
 
@@ -96,41 +87,17 @@ export function RunTable({ runs }: { runs: RunRecord[] }) {
         onKeyDown={onKeyDown}
         data-testid="journal-table"
       >
-        <thead className="grid-head">
-          {table.getHeaderGroups().map((hg) => (
-            <tr key={hg.id} className="grid-row" aria-rowindex={1}>
-              {hg.headers.map((h) => (
-                <th key={h.id} scope="col" className={`cell cell-${h.column.id} ${(h.column.columnDef.meta as ColMeta | undefined)?.align === 'num' ? 'num' : ''}`}>
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody className="grid-body" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-          {virtualizer.getVirtualItems().map((vi) => {
-            const row = rows[vi.index];
-            const selected = row.original.id === selectedRunId;
-            return (
-              <tr
-                key={row.id}
-                id={`run-row-${row.original.id}`}
-                className={`grid-row grid-body-row${selected ? ' is-selected' : ''}${vi.index % 2 ? ' is-odd' : ''}`}
-                aria-rowindex={vi.index + 2}
-                aria-selected={selected}
-                data-run-id={row.original.id}
-                style={{ transform: `translateY(${vi.start}px)` }}
-                onClick={() => void selectRun(row.original.id)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className={`cell cell-${cell.column.id} ${(cell.column.columnDef.meta as ColMeta | undefined)?.align === 'num' ? 'num' : ''}`}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
-              </tr>
-            );
+        <VirtualGridSections
+          grid={grid}
+          cellClass={(c) => `cell cell-${c.id} ${(c.columnDef.meta as ColMeta | undefined)?.align === 'num' ? 'num' : ''}`}
+          rowClass={(row) => (row.original.id === selectedRunId ? ' is-selected' : '')}
+          rowProps={(row) => ({
+            id: `run-row-${row.original.id}`,
+            'aria-selected': row.original.id === selectedRunId,
+            'data-run-id': row.original.id,
+            onClick: () => void selectRun(row.original.id),
           })}
-        </tbody>
+        />
       </table>
     </div>
   );

@@ -6,6 +6,7 @@ import { OPERATOR_NAME, isPasswordProblem } from '../auth/names';
 import { useT } from '../i18n';
 import { useSaldo } from '../store';
 import { FormMessage, InlineProblem } from '../ui/InlineProblem';
+import { TextField } from '../ui/TextField';
 
 type Local = 'name' | 'displayName' | 'password' | 'mismatch' | null;
 
@@ -114,35 +115,29 @@ export function OperatorDialog({ editing, onClose }: { editing: OperatorView | n
         </h2>
         <div className="dialog-body">
           {isNew ? (
-            <label className="field">
-              <span className="field-label">{t.t('setup_name')}</span>
-              <input
-                ref={refs.name}
-                className="input"
-                autoComplete="off"
-                autoCapitalize="off"
-                spellCheck={false}
-                maxLength={64}
-                value={name}
-                onChange={(e) => setName(e.target.value)}
-                aria-invalid={local === 'name' ? true : undefined}
-                data-testid="operator-name"
-              />
-            </label>
-          ) : null}
-          <label className="field">
-            <span className="field-label">{t.t('ops_displayName')}</span>
-            <input
-              ref={refs.displayName}
-              className="input"
+            <TextField
+              ref={refs.name}
+              label={t.t('setup_name')}
               autoComplete="off"
-              maxLength={128}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
-              aria-invalid={local === 'displayName' ? true : undefined}
-              data-testid="operator-display-name"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={64}
+              value={name}
+              onValue={setName}
+              invalid={local === 'name'}
+              testId="operator-name"
             />
-          </label>
+          ) : null}
+          <TextField
+            ref={refs.displayName}
+            label={t.t('ops_displayName')}
+            autoComplete="off"
+            maxLength={128}
+            value={displayName}
+            onValue={setDisplayName}
+            invalid={local === 'displayName'}
+            testId="operator-display-name"
+          />
           <label className="field">
             <span className="field-label">{t.t('ops_role')}</span>
             <select className="select" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="operator-role">
@@ -161,34 +156,28 @@ export function OperatorDialog({ editing, onClose }: { editing: OperatorView | n
             </label>
           ) : null}
           <div className="field-pair">
-            <label className="field">
-              <span className="field-label">{isNew ? t.t('ops_password') : t.t('ops_newPassword')}</span>
-              <input
-                ref={refs.password}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                maxLength={256}
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-describedby={ruleId}
-                aria-invalid={local === 'password' || local === 'mismatch' || isPasswordProblem(problem) ? true : undefined}
-                data-testid="operator-password"
-              />
-            </label>
-            <label className="field">
-              <span className="field-label">{t.t('ops_repeat')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                maxLength={256}
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                aria-invalid={local === 'mismatch' ? true : undefined}
-                data-testid="operator-repeat"
-              />
-            </label>
+            <TextField
+              ref={refs.password}
+              label={isNew ? t.t('ops_password') : t.t('ops_newPassword')}
+              type="password"
+              autoComplete="new-password"
+              maxLength={256}
+              value={password}
+              onValue={setPassword}
+              describedBy={ruleId}
+              invalid={local === 'password' || local === 'mismatch' || isPasswordProblem(problem)}
+              testId="operator-password"
+            />
+            <TextField
+              label={t.t('ops_repeat')}
+              type="password"
+              autoComplete="new-password"
+              maxLength={256}
+              value={repeat}
+              onValue={setRepeat}
+              invalid={local === 'mismatch'}
+              testId="operator-repeat"
+            />
           </div>
           <p className="field-help" id={ruleId}>
             {isNew ? t.t('setup_rule') : `${t.t('ops_passwordKeep')} ${t.t('setup_rule')}`}
