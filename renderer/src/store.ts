@@ -124,6 +124,8 @@ export interface SaldoState {
   saveAuditPdf(): Promise<void>;
   loadProfiles(): Promise<void>;
   testProfile(name: string): Promise<void>;
+  /** Stores a connection secret (encrypted by main); answers the problem, if any. The value is not kept. */
+  saveSecret(name: string, value: string): Promise<Problem | null>;
   loadOperators(): Promise<void>;
   /** Saves an operator; answers the problem to show in the form, or null when saved. */
   saveOperator(change: OperatorChange): Promise<Problem | null>;
@@ -511,6 +513,16 @@ export const useSaldo = create<SaldoState>()((set, get) => {
         profileTests: { ...s.profileTests, [name]: r.ok ? { busy: false, result: r.value, error: null } : { busy: false, result: null, error: r.error } },
       }));
       if (!r.ok && r.error.code === 'SAL-6004') failed(r.error);
+    },
+
+    async saveSecret(name, value) {
+      const r = await call(get().locale, (a) => a.secretsSet({ name, value }));
+      if (!r.ok) {
+        if (r.error.code === 'SAL-6004') failed(r.error);
+        return r.error;
+      }
+      await get().loadProfiles();
+      return null;
     },
 
     async loadOperators() {

@@ -1,4 +1,6 @@
-import { Fragment, useEffect } from 'react';
+import { Fragment, useEffect, useState, type FormEvent } from 'react';
+import type { Problem } from '../../../shared/domain/types';
+import { TextField } from '../ui/TextField';
 import type { ConnectionStep, ConnectionTest, ProfileView } from '../../../shared/ipc/views';
 import { useT } from '../i18n';
 import { useSaldo, type ProfileTestState } from '../store';
@@ -7,15 +9,65 @@ import { ConnectionState } from './ConnectionState';
 
 const STEPS: ConnectionStep[] = ['config', 'network', 'tls', 'login', 'procedures', 'permissions'];
 
+/** Stores a password or token for a connection: typed here, encrypted by main, never shown again. */
+function SecretForm({ name, onDone }: { name: string; onDone: () => void }) {
+  const t = useT();
+  const saveSecret = useSaldo((s) => s.saveSecret);
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!value || busy) return;
+    setBusy(true);
+    const p = await saveSecret(name, value);
+    setBusy(false);
+    setValue(''); // never keep a secret in the window longer than the call
+    if (p) setProblem(p);
+    else onDone();
+  };
+  return (
+    <form className="secret-form" onSubmit={(e) => void submit(e)} data-testid={`secret-form-${name}`}>
+      <TextField
+        label={t.t('prof_secretValue', { name })}
+        type="password"
+        autoComplete="off"
+        maxLength={4096}
+        value={value}
+        onValue={setValue}
+        invalid={false}
+        testId={`secret-value-${name}`}
+      />
+      <div className="secret-actions">
+        <button type="submit" className="button button-primary" disabled={!value || busy} data-testid={`secret-save-${name}`}>
+          {t.t('prof_secretSave')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t.t('prof_secretCancel')}
+        </button>
+      </div>
+      {problem ? <InlineProblem problem={problem} /> : null}
+    </form>
+  );
+}
+
 function Secrets({ profile }: { profile: ProfileView }) {
   const t = useT();
+  const [editing, setEditing] = useState<string | null>(null);
   if (profile.secrets.length === 0) return <span className="muted">{t.t('prof_noSecrets')}</span>;
   return (
     <ul className="plain-list">
       {profile.secrets.map((s) => (
         <li key={s.name} data-secret={s.name} data-set={s.set ? 'true' : 'false'}>
           <span className="mono">{s.name}</span>{' '}
-          <span className={s.set ? 'text-ok' : 'text-danger'}>{s.set ? t.t('prof_secretSet') : t.t('prof_secretNotSet')}</span>
+          <span className={s.set ? 'text-ok' : 'text-danger'}>{s.set ? t.t('prof_secretSet') : t.t('prof_secretNotSet')}</span>{' '}
+          {editing === s.name ? (
+            <SecretForm name={s.name} onDone={() => setEditing(null)} />
+          ) : (
+            <button type="button" className="button button-quiet" onClick={() => setEditing(s.name)} data-testid={`secret-edit-${s.name}`}>
+              {s.set ? t.t('prof_secretChange') : t.t('prof_secretStore')}
+            </button>
+          )}
         </li>
       ))}
     </ul>
