@@ -36,6 +36,9 @@ const api: SaldoApi = {
   jobCancel: (req) => ipcRenderer.invoke('job.cancel', req),
   sourceCheck: (req) => ipcRenderer.invoke('source.check', req),
   cycleRun: (req) => ipcRenderer.invoke('cycle.run', req),
+  wwwSend: (req) => ipcRenderer.invoke('www.send', req),
+  wwwNotice: (req) => ipcRenderer.invoke('www.notice', req),
+  wwwPremises: (req) => ipcRenderer.invoke('www.premises', req),
   onJobProgress: (cb) => on<JobProgress>('job.progress', cb),
   onJobFinished: (cb) => on<JobFinished>('job.finished', cb),
 };

@@ -15,7 +15,11 @@ export interface AccountingGateway {
   readonly info: AccountingSourceInfo;
   /** Periods (YYYY-MM) the source has charges for, newest first. */
   periods(): Promise<string[]>;
-  /** Stream the rows of one outbound exchange procedure. Stops early when `signal` aborts. */
+  /**
+   * Stream the rows of one outbound exchange procedure. Stops early when `signal` aborts.
+   * Per-account procedures return an account's rows together (ordered by premises), so that a
+   * consumer can group them without holding the whole category.
+   */
   export<P extends ExportProcedure>(proc: P, params: ExportParams, signal?: AbortSignal): AsyncIterable<ExportRows[P]>;
   /** Row count of one outbound procedure, for progress totals (may be an estimate on MSSQL). */
   count(proc: ExportProcedure, params: ExportParams): Promise<number>;

@@ -4,7 +4,7 @@
 // 0 completed, 1 failed, 2 bad usage, 3 stopped, 4 cancelled.
 
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { copyFileSync, renameSync } from 'node:fs';
+import { copyFileSync, readFileSync, renameSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { isPeriod } from '../../shared/domain/period';
 import { EXIT_CODES, type Locale, type Problem, type RunStatus } from '../../shared/domain/types';
@@ -17,6 +17,7 @@ import { createBackend, type Backend } from '../engine/backend';
 import { ensureKnownOperator } from '../engine/workspace';
 import { initDemoWorkspace } from '../demo/workspace';
 import { ChromiumPdfPrinter } from '../reports/pdf';
+import { countLabel } from '../reports/run-summary';
 
 export interface CliIo {
   out(s: string): void;
@@ -234,7 +235,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
   program
     .command('report')
-    .description('print a report as PDF (kinds: run-summary)')
+    .description('print a report as PDF (kinds: run-summary, www-errors)')
     .argument('<kind>', 'report kind')
     .requiredOption('--run <id>', 'run number', int('--run', 1, 2 ** 31))
     .requiredOption('--pdf <out>', 'output PDF file')
@@ -269,7 +270,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           if (res) {
             io.out(`${T.counts}:\n`);
             for (const [k, v] of Object.entries(res.counts)) {
-              io.out(`  ${(lookupReportText(locale, 'count_', k) ?? k).padEnd(32)} ${String(v).padStart(12)}\n`);
+              io.out(`  ${countLabel(locale, k).padEnd(40)} ${String(v).padStart(12)}\n`);
             }
             io.out(`${T.totals}:\n`);
             for (const [k, v] of Object.entries(res.totals)) {
@@ -343,6 +344,76 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
           ...(o.disable ? { disabled: true } : {}),
         });
         io.out(globals.json ? JSON.stringify(view, null, 2) + '\n' : `${view.name} ${view.role}\n`);
+      });
+    });
+
+  const www = program.command('www').description('Data to WWW: the period’s data to the residents’ portal');
+  www
+    .command('send')
+    .description('send all, selected or changed records of the period (only premises with the "WWW" parameter)')
+    .requiredOption('--period <YYYY-MM>', 'the accounting month', period)
+    .requiredOption('--mode <mode>', 'all, selected or changed', (v) => {
+      if (v !== 'all' && v !== 'selected' && v !== 'changed') throw new InvalidArgumentError('expected all, selected or changed');
+      return v;
+    })
+    .option('--categories <list>', 'comma-separated: accounts,services,providers,residents,beneficiaries,balances,charges,meters', (v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .option('--accounts <list>', 'comma-separated account numbers (with --mode selected)', (v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .option('--as-of <YYYY-MM-DD>', 'balances as of this day (default: the last day of the period)')
+    .option('--dry-run', 'preview: count new, changed, unchanged and not-in-billing records; send nothing')
+    .option('--confirm-drop', 'go on although accounts would fall out of billing or a category came back empty')
+    .action(async (o: { period: string; mode: string; categories?: string[]; accounts?: string[]; asOf?: string; dryRun?: boolean; confirmDrop?: boolean }) => {
+      await withBackend(async (b) => {
+        const fin = await runJob(b, 'www.send', {
+          period: o.period,
+          mode: o.mode,
+          ...(o.categories ? { categories: o.categories } : {}),
+          ...(o.accounts ? { accounts: o.accounts } : {}),
+          ...(o.asOf ? { asOf: o.asOf } : {}),
+          ...(o.dryRun ? { dryRun: true } : {}),
+          ...(o.confirmDrop ? { confirmDrop: true } : {}),
+        });
+        const s = fin.result as import('../../shared/ipc/contract').WwwSendSummary | undefined;
+        if (globals.json) {
+          io.out(JSON.stringify(s ?? { runId: null, status: fin.status, period: o.period, mode: o.mode, dryRun: !!o.dryRun, categories: {}, errors: fin.error ? [fin.error] : [] }, null, 2) + '\n');
+        } else {
+          const T = t();
+          io.out(fill(T.runLine, { runId: s?.runId ?? '-', kind: o.dryRun ? 'www-preview' : 'www-send', period: o.period, status: T[`status_${fin.status}`] }) + '\n');
+          if (s) {
+            io.out(`${''.padEnd(16)} ${T.wwwCols}\n`);
+            for (const [c, r] of Object.entries(s.categories)) {
+              const label = lookupReportText(locale, 'count_', c) ?? c;
+              io.out(`${label.slice(0, 16).padEnd(16)} ${[r.new, r.changed, r.unchanged, r.sent, r.notInBilling, r.skipped, r.errors.length].map((n) => String(n).padStart(9)).join('')}\n`);
+            }
+            for (const p of s.errors) io.err(`${T.error} ${p.code}: ${p.message}\n${T.hint}: ${p.hint}\n`);
+          }
+          if (fin.error && !s?.errors.length) io.err(`${T.error} ${fin.error.code}: ${fin.error.message}\n${T.hint}: ${fin.error.hint}\n`);
+        }
+        exitCode = statusExit(fin.status);
+      });
+    });
+  www
+    .command('notice')
+    .description('a message to residents on the portal')
+    .requiredOption('--audience <who>', 'members, others, all, or accounts:A,B')
+    .requiredOption('--title <text>', 'the title')
+    .requiredOption('--body-file <file>', 'a UTF-8 text file with the message')
+    .action(async (o: { audience: string; title: string; bodyFile: string }) => {
+      const audience = o.audience.startsWith('accounts:')
+        ? { kind: 'accounts', accounts: o.audience.slice('accounts:'.length).split(',').map((x) => x.trim()).filter(Boolean) }
+        : { kind: o.audience };
+      let body: string;
+      try {
+        const bytes = readFileSync(resolve(o.bodyFile));
+        if (bytes.length > 100_000) throw new Error('larger than 100 kB');
+        body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch (e) {
+        printProblem(problem('SAL-6014', locale, { detail: `--body-file ${o.bodyFile}: ${(e as Error).message}` }));
+        throw new Exit(EXIT_CODES.usage);
+      }
+      await withBackend(async (b) => {
+        const r = await call<{ runId: number; status: RunStatus; recipients: number }>(b, 'www.notice', { audience, title: o.title, body });
+        io.out(globals.json ? JSON.stringify(r, null, 2) + '\n' : fill(t().noticeSent, { runId: r.runId, recipients: r.recipients }) + '\n');
+        exitCode = statusExit(r.status);
       });
     });
 

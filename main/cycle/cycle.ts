@@ -4,18 +4,16 @@
 
 import type { Operator } from '../../shared/domain/permissions';
 import { lastDayOfPeriod } from '../../shared/domain/period';
-import { fail } from '../../shared/errors/problem';
 import { requirePermission } from '../engine/authorize';
 import type { JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import { runJournaled, type RunSummary } from './run-job';
 import { readSource } from './source-check';
+import { checkPeriodExists } from './period';
+import type { PortalGateway } from '../portal/port';
+import { WwwSender } from '../www/send';
 
-export async function checkPeriodExists(ws: Workspace, period: string): Promise<void> {
-  const gw = await ws.accounting();
-  const periods = await gw.periods();
-  if (!periods.includes(period)) fail('SAL-5003', ws.locale(), { period });
-}
+export { checkPeriodExists } from './period';
 
 /** The window's "Check source data" and the cycle's first step. */
 export function sourceCheck(ws: Workspace, actor: Operator, period: string, ctx: JobContext): Promise<RunSummary> {
@@ -26,15 +24,25 @@ export function sourceCheck(ws: Workspace, actor: Operator, period: string, ctx:
   });
 }
 
-export const CYCLE_STEPS = ['accounting'] as const;
+export const CYCLE_STEPS = ['accounting', 'www-send-changed'] as const;
 
-export function cycle(ws: Workspace, actor: Operator, period: string, ctx: JobContext): Promise<RunSummary> {
+export function cycle(ws: Workspace, actor: Operator, period: string, ctx: JobContext, openPortal: () => Promise<PortalGateway>): Promise<RunSummary> {
   requirePermission(actor, 'source.read', ws.locale());
-  return runJournaled(ws, actor, { kind: 'cycle', period }, async (scope) => {
+  return runJournaled(ws, actor, { kind: 'cycle', period, mode: 'changed' }, async (scope) => {
     await checkPeriodExists(ws, period);
+    const gw = await ws.accounting();
     // Step 1: the accounting source, read and checked against the contract.
-    await readSource(await ws.accounting(), { period, asOf: lastDayOfPeriod(period) }, scope, ctx, ws.locale());
-    // Later steps (send changed to the portal, portal readings, bank statements, registrations
-    // and payments) are added here by their features.
+    await readSource(gw, { period, asOf: lastDayOfPeriod(period) }, scope, ctx, ws.locale());
+    // Step 2: send what changed to the portal (seed 000: the exchange needs its permission).
+    requirePermission(actor, 'exchange.run', ws.locale());
+    const portal = await openPortal();
+    try {
+      const sent = await new WwwSender(ws, gw, portal, { period, mode: 'changed' }, scope, ctx).run();
+      if (sent.status === 'stopped') return 'stopped';
+    } finally {
+      await portal.close();
+    }
+    // Later steps (portal readings, bank statements, registrations and payments) are added here
+    // by their features.
   });
 }

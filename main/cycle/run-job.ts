@@ -18,7 +18,8 @@ export async function runJournaled(
   ws: Workspace,
   actor: Operator,
   what: { kind: string; period?: string; mode?: string },
-  steps: (scope: RunScope) => Promise<void>,
+  /** The run's steps; they answer 'stopped' when a guard stopped the run before anything was sent or booked. */
+  steps: (scope: RunScope) => Promise<void | 'stopped'>,
 ): Promise<RunSummary> {
   const log = ws.log(what.kind);
   const runId = ws.journal.start({ operator: actor.name, kind: what.kind, period: what.period, mode: what.mode });
@@ -28,7 +29,7 @@ export async function runJournaled(
   let status: RunStatus = 'completed';
   let error: Problem | undefined;
   try {
-    await steps(scope);
+    if ((await steps(scope)) === 'stopped') status = 'stopped';
   } catch (e) {
     if (isAbort(e)) {
       status = 'cancelled';

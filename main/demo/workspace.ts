@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { addMonths, currentPeriod } from '../../shared/domain/period';
 import type { Locale } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
-import type { Config } from '../engine/config';
+import type { ConfigSchema } from '../engine/config';
+import type { z } from 'zod';
 import { Audit } from '../store/audit';
 import { Operators } from '../store/operators';
 import { openStore } from '../store/store';
@@ -62,7 +63,7 @@ export async function initDemoWorkspace(dirArg: string, opts: DemoOptions, uiLoc
     db.close();
   }
 
-  const config: Config = {
+  const config: z.input<typeof ConfigSchema> = {
     version: 1,
     organisation: generated.organisation,
     locale: opts.locale,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
 import { MssqlSettingsSchema } from '../accounting/mssql/settings';
+import { WwwSettingsSchema } from '../www/settings';
 
 const pathSetting = z.string().min(1).max(1024).regex(/^[^\0]*$/, 'no NUL characters');
 
@@ -21,11 +22,23 @@ export const ConfigSchema = z
     accounting: z.discriminatedUnion('kind', [z.object({ kind: z.literal('sqlite'), path: pathSetting }).strict(), MssqlSettingsSchema]),
     portal: z.discriminatedUnion('transport', [
       z.object({ transport: z.literal('folder'), dir: pathSetting }).strict(),
-      z.object({ transport: z.literal('https'), baseUrl: z.string().url().max(500), tokenSecret: z.string().min(1).max(64) }).strict(),
+      z
+        .object({
+          transport: z.literal('https'),
+          baseUrl: z.string().url().max(500),
+          tokenSecret: z.string().min(1).max(64),
+          /** How long one attempt at one batch may take, in milliseconds. */
+          batchTimeoutMs: z.number().int().min(1000).max(600_000).default(30_000),
+          /** Retries after a network error, a timeout, a 5xx or a 429 (never after other 4xx). */
+          retries: z.number().int().min(0).max(10).default(4),
+        })
+        .strict(),
     ]),
     store: pathSetting.default('store.sqlite'),
     logs: pathSetting.default('logs'),
     reports: pathSetting.default('reports'),
+    /** Data to WWW: batch size, the not-in-billing guard, what each portal group receives, fields an update keeps. */
+    www: WwwSettingsSchema.default(WwwSettingsSchema.parse({})),
     /** The operator a scheduled (unattended) CLI job acts as when --operator is not given. */
     operator: z.string().min(1).max(64).optional(),
   })

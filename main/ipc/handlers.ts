@@ -22,6 +22,10 @@ import { listProfiles, testProfile } from '../settings/profiles';
 import type { ChainSecretStore } from '../security/secrets';
 import type { ConnectionTest } from '../../shared/ipc/views';
 import { describeMssql } from '../accounting/mssql/settings';
+import { openPortal } from '../portal/open';
+import { sendToPortal } from '../www/send';
+import { sendNotice } from '../www/notice';
+import { premisesPage } from '../www/premises';
 
 type CallReq<C extends CallChannel> = z.output<(typeof CALLS)[C]['request']>;
 type JobReq<J extends JobChannel> = z.output<(typeof JOBS)[J]['request']>;
@@ -51,6 +55,7 @@ function outcome(s: RunSummary) {
 
 export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretStore): Handlers {
   let startup: Promise<ConnectionTest> | null = null;
+  const portal = () => openPortal(ws.cfg, secrets, ws.locale());
   const portalStatus = (): AppStatus['portal'] => {
     const p = ws.cfg.config.portal;
     return p.transport === 'folder' ? { transport: 'folder', label: p.dir, connected: true } : { transport: 'https', label: new URL(p.baseUrl).host, connected: false };
@@ -145,12 +150,18 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
         ws.audit.append(actor.name, 'links.open', url.host, { opened });
         return { opened };
       },
+      'www.notice': (req, actor) => sendNotice(ws, actor, req, portal),
+      'www.premises': (req, actor) => premisesPage(ws, actor, req),
       'report.pdf': (req, actor) => saveReportPdf(ws, actor, req.kind, req.runId, ports),
       'report.print': (req, actor) => printReport(ws, actor, req.kind, req.runId, ports),
     },
     jobs: {
       'source.check': async (req, actor, ctx) => outcome(await sourceCheck(ws, actor, req.period, ctx)),
-      'cycle.run': async (req, actor, ctx) => outcome(await cycle(ws, actor, req.period, ctx)),
+      'cycle.run': async (req, actor, ctx) => outcome(await cycle(ws, actor, req.period, ctx, portal)),
+      'www.send': async (req, actor, ctx) => {
+        const s = await sendToPortal(ws, actor, req, ctx, portal);
+        return { status: s.status, result: s, error: s.status === 'failed' ? s.errors.at(-1) : undefined };
+      },
     },
   };
 }

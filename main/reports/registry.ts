@@ -5,12 +5,16 @@ import type { Locale, RunRecord } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
 import type { ReportDoc, ReportOrganisation } from './model';
 import { buildRunSummary } from './run-summary';
+import { buildWwwErrors } from './www-errors';
+import type { RecordOutcome } from '../store/journal';
 
-export const REPORT_KINDS = ['run-summary'] as const;
+export const REPORT_KINDS = ['run-summary', 'www-errors'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
 export interface ReportInput {
   run: RunRecord;
+  /** The run's per-record outcomes, for the reports that list them. */
+  records?: RecordOutcome[];
   organisation: ReportOrganisation;
   locale: Locale;
   printedAt: Date;
@@ -30,5 +34,7 @@ export function buildReport(kind: string, input: ReportInput): ReportDoc {
   switch (kind) {
     case 'run-summary':
       return buildRunSummary(input.run, input);
+    case 'www-errors':
+      return buildWwwErrors(input.run, input.records ?? [], input);
   }
 }

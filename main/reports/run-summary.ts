@@ -32,6 +32,13 @@ function toMinorOrNull(s: string): number | null {
   }
 }
 
+/** "accounts" → "Accounts"; "accounts.sent" → "Accounts — sent" (the Data to WWW counters). */
+export function countLabel(locale: Locale, key: string): string {
+  const [cat, part] = key.split('.', 2);
+  const c = lookupReportText(locale, 'count_', cat) ?? cat;
+  return part ? `${c} — ${lookupReportText(locale, 'countPart_', part) ?? part}` : c;
+}
+
 export function buildRunSummary(run: RunRecord, ctx: RunSummaryContext): ReportDoc {
   const { locale, timeZone } = ctx;
   const t = (key: Parameters<typeof reportText>[1], params?: Record<string, string | number>) => reportText(locale, key, params);
@@ -61,7 +68,7 @@ export function buildRunSummary(run: RunRecord, ctx: RunSummaryContext): ReportD
         { key: 'item', label: t('countsItem') },
         { key: 'value', label: t('countsValue'), kind: 'count', width: '30%' },
       ],
-      rows: countEntries.map(([key, value]) => ({ item: lookupReportText(locale, 'count_', key) ?? key, value })),
+      rows: countEntries.map(([key, value]) => ({ item: countLabel(locale, key), value })),
       totals: countEntries.length > 1 ? { value: countEntries.reduce((a, [, v]) => a + v, 0) } : undefined,
       emptyText: t('noData'),
     },

@@ -26,7 +26,8 @@ export function buildRunReport(ws: Workspace, actor: Operator, kind: string, run
   requirePermission(actor, 'reports.print', locale);
   const run = ws.journal.get(runId);
   if (!run) fail('SAL-6008', locale, { runId });
-  return buildReport(kind, { run, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
+  const records = kind === 'www-errors' ? ws.journal.records(runId) : undefined;
+  return buildReport(kind, { run, records, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
 }
 
 export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string, runId: number, ports: Ports): Promise<ReportFile> {

@@ -95,6 +95,37 @@ export const MIGRATIONS: Migration[] = [
       ALTER TABLE operators ADD COLUMN last_sign_in TEXT;
     `,
   },
+  {
+    id: 3,
+    name: 'data to WWW: what was delivered, per category, period and record',
+    sql: `
+      -- One row per record the portal has: the hash of the fields last delivered (for "send
+      -- changed"), its status, and the batch that carried it (a portal receipt can still reject it).
+      CREATE TABLE www_delivered (
+        category TEXT NOT NULL,
+        period TEXT NOT NULL,
+        record_key TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'not_in_billing')),
+        batch_id TEXT NOT NULL,
+        run_id INTEGER NOT NULL REFERENCES runs (id),
+        delivered_at TEXT NOT NULL,
+        PRIMARY KEY (category, period, record_key)
+      ) WITHOUT ROWID;
+      CREATE INDEX www_delivered_batch ON www_delivered (batch_id);
+
+      -- How many records a category had in its last completed full or changed send: the guard
+      -- stops a send whose category comes back empty after having had records.
+      CREATE TABLE www_category_stats (
+        category TEXT NOT NULL,
+        period TEXT NOT NULL,
+        records INTEGER NOT NULL,
+        run_id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (category, period)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

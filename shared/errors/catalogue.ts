@@ -22,6 +22,213 @@ export interface CatalogueEntry {
 }
 
 export const CATALOGUE = {
+  // ---- 1xxx data to WWW ----
+  'SAL-1001': {
+    severity: 'error',
+    resolvedBy: 'vendor',
+    pl: { message: 'Lokal {premises} nie ma numeru konta', hint: 'Nadaj lokalowi numer konta w systemie czynszowym; do tego czasu nie jest wysyłany na portal.' },
+    uk: { message: 'Приміщення {premises} не має номера особового рахунку', hint: 'Присвойте приміщенню номер рахунку в обліковій системі; доти воно не надсилається на портал.' },
+    en: { message: 'Premises {premises} has no account number', hint: 'Give the premises an account number in the accounting system; until then it is not sent to the portal.' },
+  },
+  'SAL-1002': {
+    severity: 'error',
+    pl: { message: 'Numer konta {account} występuje w {count} lokalach', hint: 'Popraw numery w systemie czynszowym; żaden z tych lokali nie zostanie wysłany, by nie pomieszać danych mieszkańców.' },
+    uk: { message: 'Номер рахунку {account} мають {count} приміщення', hint: 'Виправте номери в обліковій системі; жодне з цих приміщень не надсилається, щоб не змішати дані мешканців.' },
+    en: { message: 'Account number {account} belongs to {count} premises', hint: 'Correct the numbers in the accounting system; none of these premises is sent, so residents’ data is not mixed up.' },
+  },
+  'SAL-1003': {
+    severity: 'error',
+    pl: { message: 'Rachunek wirtualny {iban} konta {account} ma błędną sumę kontrolną', hint: 'Sprawdź numer rachunku w systemie czynszowym; mieszkańcy nie mogą płacić na błędny rachunek.' },
+    uk: { message: 'Віртуальний рахунок {iban} особового рахунку {account} має помилкову контрольну суму', hint: 'Перевірте номер рахунку в обліковій системі; мешканці не можуть платити на помилковий рахунок.' },
+    en: { message: 'The virtual account {iban} of account {account} fails its checksum', hint: 'Check the bank account number in the accounting system; residents cannot pay into a wrong account.' },
+  },
+  'SAL-1004': {
+    severity: 'error',
+    pl: { message: 'Liczba mieszkańców {count} konta {account} jest niemożliwa', hint: 'Popraw liczbę osób w systemie czynszowym (0–30).' },
+    uk: { message: 'Кількість мешканців {count} рахунку {account} неможлива', hint: 'Виправте кількість осіб в обліковій системі (0–30).' },
+    en: { message: 'The residents count {count} of account {account} makes no sense', hint: 'Correct the number of residents in the accounting system (0–30).' },
+  },
+  'SAL-1005': {
+    severity: 'error',
+    pl: { message: 'Powierzchnia {area} m² konta {account} jest niemożliwa', hint: 'Popraw powierzchnię lokalu w systemie czynszowym (więcej niż 0, do 10 000 m²).' },
+    uk: { message: 'Площа {area} м² рахунку {account} неможлива', hint: 'Виправте площу приміщення в обліковій системі (більше 0, до 10 000 м²).' },
+    en: { message: 'The area {area} m² of account {account} makes no sense', hint: 'Correct the floor area in the accounting system (above 0, up to 10,000 m²).' },
+  },
+  'SAL-1006': {
+    severity: 'error',
+    resolvedBy: 'vendor',
+    pl: { message: 'Naliczenie konta {account} dotyczy nieznanej usługi {service}', hint: 'Usługa nie występuje w słowniku usług okresu; uzupełnij słownik w systemie czynszowym.' },
+    uk: { message: 'Нарахування рахунку {account} стосується невідомої послуги {service}', hint: 'Послуги немає в довіднику послуг періоду; доповніть довідник в обліковій системі.' },
+    en: { message: 'A charge of account {account} is for an unknown service {service}', hint: 'The service is not in the period’s list of services; add it in the accounting system.' },
+  },
+  'SAL-1007': {
+    severity: 'error',
+    resolvedBy: 'vendor',
+    pl: { message: 'Naliczenie {service} konta {account} nie sumuje się: {detail}', hint: 'Suma musi równać się zadłużeniu + kwocie + korekcie; zgłoś to dostawcy systemu czynszowego.' },
+    uk: { message: 'Нарахування {service} рахунку {account} не сходиться: {detail}', hint: 'Разом має дорівнювати борг + сума + перерахунок; повідомте постачальника облікової системи.' },
+    en: { message: 'The charge {service} of account {account} does not add up: {detail}', hint: 'The total must equal debt + amount + recalculation; report it to the accounting system’s vendor.' },
+  },
+  'SAL-1008': {
+    severity: 'error',
+    resolvedBy: 'vendor',
+    pl: { message: 'Saldo konta {account} nie sumuje się: otwarcie + obroty ≠ zamknięcie ({detail})', hint: 'Zgłoś to dostawcy systemu czynszowego; mieszkaniec nie może zobaczyć błędnego salda.' },
+    uk: { message: 'Сальдо рахунку {account} не сходиться: початкове + обороти ≠ кінцеве ({detail})', hint: 'Повідомте постачальника облікової системи; мешканець не повинен бачити помилкове сальдо.' },
+    en: { message: 'The balance of account {account} does not add up: opening + turnovers ≠ closing ({detail})', hint: 'Report it to the accounting system’s vendor; a resident must not see a wrong balance.' },
+  },
+  'SAL-1009': {
+    severity: 'warning',
+    pl: { message: 'Licznik {meter} konta {account} ma przeterminowaną legalizację ({date})', hint: 'Wysłano; zaplanuj wymianę lub legalizację licznika — odczyty z niego mogą zostać odrzucone.' },
+    uk: { message: 'Лічильник {meter} рахунку {account} має прострочену повірку ({date})', hint: 'Надіслано; заплануйте заміну або повірку — показання з нього можуть бути відхилені.' },
+    en: { message: 'Meter {meter} of account {account} is past its verification date ({date})', hint: 'Sent; plan the meter’s replacement or verification — its readings may be rejected.' },
+  },
+  'SAL-1010': {
+    severity: 'warning',
+    pl: { message: 'Konto {account} jest zamknięte, a ma parametr „WWW”', hint: 'Wysłano ze statusem zamkniętym; zdejmij parametr „WWW”, jeśli mieszkaniec nie powinien już widzieć danych.' },
+    uk: { message: 'Рахунок {account} закрито, але він має параметр «WWW»', hint: 'Надіслано зі статусом закритого; зніміть параметр «WWW», якщо мешканець не повинен бачити дані.' },
+    en: { message: 'Account {account} is closed but has the “WWW” parameter', hint: 'Sent as closed; remove the “WWW” parameter if the resident should no longer see the data.' },
+  },
+  'SAL-1011': {
+    severity: 'error',
+    pl: { message: 'Konto {account} nie zostało wysłane z powodu błędu danych lokalu ({code})', hint: 'Popraw błąd wskazany dla konta; potem „Wyślij zmienione” wyśle wszystkie jego dane.' },
+    uk: { message: 'Рахунок {account} не надіслано через помилку в даних приміщення ({code})', hint: 'Виправте помилку, вказану для рахунку; потім «Надіслати змінені» надішле всі його дані.' },
+    en: { message: 'Account {account} was not sent because of an error in its premises data ({code})', hint: 'Fix the error shown for the account; then “send changed” sends all of its data.' },
+  },
+  'SAL-1020': {
+    severity: 'error',
+    pl: { message: 'Zatrzymano: wysyłka oznaczyłaby {count} z {total} kont ({pct}%) jako „poza rozliczeniem”, więcej niż dozwolone {max}%', hint: 'Sprawdź, czy baza księgowa jest kompletna. Jeśli ubytek jest prawdziwy, potwierdź (--confirm-drop lub „Potwierdź i wyślij”).' },
+    uk: { message: 'Зупинено: надсилання позначило б {count} з {total} рахунків ({pct}%) як «поза обліком», більше дозволених {max}%', hint: 'Перевірте, чи облікова база повна. Якщо зменшення справжнє, підтвердьте (--confirm-drop або «Підтвердити й надіслати»).' },
+    en: { message: 'Stopped: the send would mark {count} of {total} accounts ({pct}%) as not in billing, more than the allowed {max}%', hint: 'Check that the accounting data is complete. If the drop is real, confirm it (--confirm-drop or “Confirm and send”).' },
+  },
+  'SAL-1021': {
+    severity: 'error',
+    pl: { message: 'Zatrzymano: kategoria {category} jest pusta, a w ostatniej wysyłce miała {count} rekordów', hint: 'Sprawdź procedurę eksportu i dane okresu; jeśli kategoria naprawdę jest pusta, potwierdź (--confirm-drop).' },
+    uk: { message: 'Зупинено: категорія {category} порожня, а в останньому надсиланні мала {count} записів', hint: 'Перевірте процедуру експорту й дані періоду; якщо категорія справді порожня, підтвердьте (--confirm-drop).' },
+    en: { message: 'Stopped: category {category} is empty, but had {count} records in the last send', hint: 'Check the export procedure and the period’s data; if the category really is empty, confirm it (--confirm-drop).' },
+  },
+  'SAL-1022': {
+    severity: 'error',
+    pl: { message: 'Portal odrzucił rekord {account} ({category}): {detail}', hint: 'Rekord nie został dostarczony; popraw go — następne „Wyślij zmienione” wyśle go ponownie.' },
+    uk: { message: 'Портал відхилив запис {account} ({category}): {detail}', hint: 'Запис не доставлено; виправте його — наступне «Надіслати змінені» надішле його знову.' },
+    en: { message: 'The portal rejected record {account} ({category}): {detail}', hint: 'The record was not delivered; fix it — the next “send changed” sends it again.' },
+  },
+  'SAL-1023': {
+    severity: 'error',
+    pl: { message: 'Nie wybrano żadnego konta do wysłania', hint: 'Zaznacz lokale w tabeli albo podaj --accounts A,B.' },
+    uk: { message: 'Не вибрано жодного рахунку для надсилання', hint: 'Позначте приміщення в таблиці або вкажіть --accounts A,B.' },
+    en: { message: 'No account was chosen to send', hint: 'Tick premises in the grid or give --accounts A,B.' },
+  },
+  'SAL-1024': {
+    severity: 'warning',
+    pl: { message: 'Konta {account} nie ma wśród lokali z parametrem „WWW”', hint: 'Wybrane konto nie istnieje albo nie jest udostępniane na portalu; pominięto je.' },
+    uk: { message: 'Рахунку {account} немає серед приміщень з параметром «WWW»', hint: 'Вибраний рахунок не існує або не показується на порталі; його пропущено.' },
+    en: { message: 'Account {account} is not among the premises with the “WWW” parameter', hint: 'The chosen account does not exist or is not shown on the portal; it was skipped.' },
+  },
+  'SAL-1025': {
+    severity: 'error',
+    pl: { message: 'Komunikat nie ma adresatów ({audience})', hint: 'Wybierz grupę, w której są konta z parametrem „WWW”, albo konkretne konta.' },
+    uk: { message: 'Повідомлення не має адресатів ({audience})', hint: 'Виберіть групу, у якій є рахунки з параметром «WWW», або конкретні рахунки.' },
+    en: { message: 'The notice has no recipients ({audience})', hint: 'Choose a group that has accounts with the “WWW” parameter, or particular accounts.' },
+  },
+  // ---- 40xx portal transports: folder and HTTPS (main/portal) ----
+  'SAL-4001': {
+    severity: 'error',
+    pl: { message: 'Adres portalu {url} używa nieszyfrowanego HTTP: dozwolone jest tylko https://', hint: 'Zmień w ustawieniach adres portalu na https://… . Zwykłe http:// jest dopuszczalne tylko dla testowego portalu na tym komputerze (127.0.0.1, ::1, localhost). Nic nie zostało wysłane.' },
+    uk: { message: 'Адреса порталу {url} використовує незашифрований HTTP: дозволено лише https://', hint: 'Змініть у налаштуваннях адресу порталу на https://… . Звичайний http:// допускається лише для тестового порталу на цьому комп’ютері (127.0.0.1, ::1, localhost). Нічого не надіслано.' },
+    en: { message: 'The portal address {url} uses plain HTTP: only https:// is allowed', hint: 'Change the portal address in Settings to https://… . Plain http:// is accepted only for a test portal on this computer (127.0.0.1, ::1, localhost). Nothing was sent.' },
+  },
+  'SAL-4002': {
+    severity: 'error',
+    pl: { message: 'Nie zapisano tokenu portalu o nazwie {name}', hint: 'Zapisz token otrzymany od operatora portalu poleceniem saldo secrets set {name} albo w ustawieniach. Zadania harmonogramu mogą użyć zmiennej środowiskowej SALDO_SECRET_….' },
+    uk: { message: 'Токен порталу з назвою {name} не збережено', hint: 'Збережіть токен, отриманий від оператора порталу, командою saldo secrets set {name} або в налаштуваннях. Заплановані завдання можуть використати змінну середовища SALDO_SECRET_….' },
+    en: { message: 'No portal token is stored under the name {name}', hint: 'Store the token the portal operator gave you with saldo secrets set {name}, or in Settings. Scheduled jobs can use the SALDO_SECRET_… environment variable.' },
+  },
+  'SAL-4003': {
+    severity: 'error',
+    pl: { message: 'Portal {host} odrzucił token (HTTP {status})', hint: 'Token mógł wygasnąć lub zostać unieważniony. Poproś operatora portalu o nowy i zapisz go poleceniem saldo secrets set NAZWA. Tej partii nie uznano za dostarczoną.' },
+    uk: { message: 'Портал {host} відхилив токен (HTTP {status})', hint: 'Можливо, строк дії токена минув або його відкликано. Попросіть в оператора порталу новий і збережіть його командою saldo secrets set НАЗВА. Цю партію не зараховано як доставлену.' },
+    en: { message: 'The portal {host} refused the token (HTTP {status})', hint: 'The token may have expired or been revoked. Ask the portal operator for a new one and store it with saldo secrets set NAME. This batch was not recorded as delivered.' },
+  },
+  'SAL-4004': {
+    severity: 'error',
+    pl: { message: 'Portal {host} odrzucił dane (HTTP {status}): {detail}', hint: 'Tej partii nie uznano za dostarczoną i nie ponawiano wysyłki. Jeśli komunikat portalu dotyczy danych, popraw je w systemie księgowym; jeśli partia jest za duża, zmniejsz rozmiar partii; w innym wypadku przekaż komunikat operatorowi portalu.' },
+    uk: { message: 'Портал {host} відхилив дані (HTTP {status}): {detail}', hint: 'Цю партію не зараховано як доставлену, повторних спроб не було. Якщо повідомлення порталу стосується даних, виправте їх в обліковій системі; якщо партія завелика, зменште розмір партії; інакше передайте повідомлення операторові порталу.' },
+    en: { message: 'The portal {host} refused the data (HTTP {status}): {detail}', hint: 'This batch was not recorded as delivered and was not retried. If the portal’s message is about the data, correct it in the accounting system; if the batch is too large, lower the batch size; otherwise pass the message to the portal operator.' },
+  },
+  'SAL-4005': {
+    severity: 'error',
+    pl: { message: 'Portal {host} jest niedostępny (HTTP {status}; prób: {attempts})', hint: 'Portal ma chwilową awarię. Tej partii nie uznano za dostarczoną; wyślij ponownie później — powtórzona partia nie zostanie zastosowana dwukrotnie.' },
+    uk: { message: 'Портал {host} недоступний (HTTP {status}; спроб: {attempts})', hint: 'На порталі тимчасовий збій. Цю партію не зараховано як доставлену; надішліть знову пізніше — повторена партія не буде застосована двічі.' },
+    en: { message: 'The portal {host} is unavailable (HTTP {status}; attempts: {attempts})', hint: 'The portal has a temporary fault. This batch was not recorded as delivered; send again later — a repeated batch is not applied twice.' },
+  },
+  'SAL-4006': {
+    severity: 'error',
+    pl: { message: 'Nie można połączyć się z portalem {host} (prób: {attempts}): {detail}', hint: 'Sprawdź połączenie z internetem, serwer proxy, zaporę i adres portalu w ustawieniach. Tej partii nie uznano za dostarczoną; ponowna wysyłka jest bezpieczna.' },
+    uk: { message: 'Не вдається з’єднатися з порталом {host} (спроб: {attempts}): {detail}', hint: 'Перевірте з’єднання з інтернетом, проксі, брандмауер і адресу порталу в налаштуваннях. Цю партію не зараховано як доставлену; повторне надсилання безпечне.' },
+    en: { message: 'Cannot reach the portal {host} (attempts: {attempts}): {detail}', hint: 'Check the internet connection, proxy, firewall and the portal address in Settings. This batch was not recorded as delivered; sending again is safe.' },
+  },
+  'SAL-4007': {
+    severity: 'error',
+    pl: { message: 'Portal {host} nie odpowiedział w ciągu {seconds} s (prób: {attempts})', hint: 'Portal lub łącze działa wolno. Tej partii nie uznano za dostarczoną; wyślij ponownie później, zmniejsz rozmiar partii albo zwiększ w konfiguracji limit czasu partii (batchTimeoutMs).' },
+    uk: { message: 'Портал {host} не відповів протягом {seconds} с (спроб: {attempts})', hint: 'Портал або канал зв’язку працює повільно. Цю партію не зараховано як доставлену; надішліть знову пізніше, зменште розмір партії або збільште в конфігурації тайм-аут партії (batchTimeoutMs).' },
+    en: { message: 'The portal {host} did not answer within {seconds} s (attempts: {attempts})', hint: 'The portal or the link is slow. This batch was not recorded as delivered; send again later, lower the batch size, or raise the batch timeout (batchTimeoutMs) in the configuration.' },
+  },
+  'SAL-4008': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Portal {host} odpowiedział w formie niezgodnej z API wymiany: {detail}', hint: 'Tej partii nie uznano za dostarczoną. Portal nie przestrzega API wymiany (docs/portal-api.json): przekaż ten komunikat operatorowi portalu.' },
+    uk: { message: 'Портал {host} відповів у формі, що не відповідає API обміну: {detail}', hint: 'Цю партію не зараховано як доставлену. Портал не дотримується API обміну (docs/portal-api.json): передайте це повідомлення операторові порталу.' },
+    en: { message: 'The portal {host} answered in a form that does not match the exchange API: {detail}', hint: 'This batch was not recorded as delivered. The portal does not follow the exchange API (docs/portal-api.json): pass this message to the portal operator.' },
+  },
+  'SAL-4009': {
+    severity: 'error',
+    pl: { message: 'Portal {host} jest przeciążony i prosi o wolniejszą wysyłkę (HTTP 429; prób: {attempts})', hint: 'Tej partii nie uznano za dostarczoną. Wyślij ponownie za kilka minut albo zmniejsz rozmiar partii.' },
+    uk: { message: 'Портал {host} перевантажений і просить надсилати повільніше (HTTP 429; спроб: {attempts})', hint: 'Цю партію не зараховано як доставлену. Надішліть знову за кілька хвилин або зменште розмір партії.' },
+    en: { message: 'The portal {host} is overloaded and asks Saldo to slow down (HTTP 429; attempts: {attempts})', hint: 'This batch was not recorded as delivered. Send again in a few minutes, or lower the batch size.' },
+  },
+  'SAL-4010': {
+    severity: 'error',
+    pl: { message: 'Nie można zapisać pliku wymiany {file}: {detail}', hint: 'Sprawdź, czy folder wymiany z portalem istnieje, czy można w nim zapisywać i czy jest wolne miejsce. Tej partii nie uznano za dostarczoną.' },
+    uk: { message: 'Не вдається записати файл обміну {file}: {detail}', hint: 'Перевірте, чи існує папка обміну з порталом, чи дозволено в неї записувати і чи є вільне місце. Цю партію не зараховано як доставлену.' },
+    en: { message: 'Cannot write the exchange file {file}: {detail}', hint: 'Check that the portal exchange folder exists, can be written to and has free space. This batch was not recorded as delivered.' },
+  },
+  'SAL-4011': {
+    severity: 'error',
+    pl: { message: 'Nie można odczytać potwierdzenia portalu {file}; przeniesiono je do folderu failed: {detail}', hint: 'Rekordy, które to potwierdzenie mogło odrzucać, pozostają uznane za dostarczone. Poproś operatora portalu o ponowne zapisanie potwierdzenia zgodnie z docs/portal-api.json.' },
+    uk: { message: 'Не вдається прочитати підтвердження порталу {file}; його перенесено до папки failed: {detail}', hint: 'Записи, які це підтвердження могло відхиляти, і далі вважаються доставленими. Попросіть оператора порталу записати підтвердження повторно відповідно до docs/portal-api.json.' },
+    en: { message: 'The portal’s receipt {file} cannot be read and was moved to the failed folder: {detail}', hint: 'Records this receipt may have rejected stay counted as delivered. Ask the portal operator to write the receipt again as docs/portal-api.json describes.' },
+  },
+  'SAL-4012': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Partia {batchId} została już wysłana z inną treścią', hint: 'Identyfikatora partii nie wolno użyć ponownie dla innych danych. Niczego nie nadpisano.' },
+    uk: { message: 'Партію {batchId} уже надіслано з іншим вмістом', hint: 'Ідентифікатор партії не можна повторно використовувати для інших даних. Нічого не перезаписано.' },
+    en: { message: 'Batch {batchId} was already sent with different content', hint: 'A batch identifier must never be reused for other data. Nothing was overwritten.' },
+  },
+  'SAL-4013': {
+    severity: 'error',
+    pl: { message: 'Adres portalu {url} jest nieprawidłowy: {detail}', hint: 'Wpisz w ustawieniach adres portalu w postaci https://host[:port][/ścieżka], bez nazwy użytkownika, hasła, zapytania i fragmentu; token jest przechowywany osobno.' },
+    uk: { message: 'Адреса порталу {url} недійсна: {detail}', hint: 'Введіть у налаштуваннях адресу порталу у вигляді https://host[:port][/шлях], без імені користувача, пароля, запиту й фрагмента; токен зберігається окремо.' },
+    en: { message: 'The portal address {url} is not valid: {detail}', hint: 'Enter the portal address in Settings as https://host[:port][/path], without a user name, password, query or fragment; the token is stored separately.' },
+  },
+  'SAL-4014': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Partii {batchId} nie można wysłać: {detail}', hint: 'To błąd programu Saldo, a nie Twoich danych. Niczego nie wysłano.' },
+    uk: { message: 'Партію {batchId} не можна надіслати: {detail}', hint: 'Це помилка програми Saldo, а не ваших даних. Нічого не надіслано.' },
+    en: { message: 'Batch {batchId} cannot be sent: {detail}', hint: 'This is a fault in Saldo, not in your data. Nothing was sent.' },
+  },
+  'SAL-4015': {
+    severity: 'error',
+    pl: { message: 'Nie można odczytać folderu potwierdzeń portalu {dir}: {detail}', hint: 'Sprawdź, czy folder wymiany jest dostępny i czy Saldo może odczytywać i przenosić w nim pliki.' },
+    uk: { message: 'Не вдається прочитати папку підтверджень порталу {dir}: {detail}', hint: 'Перевірте, чи доступна папка обміну і чи може Saldo читати й переміщувати в ній файли.' },
+    en: { message: 'Cannot read the portal’s receipts folder {dir}: {detail}', hint: 'Check that the exchange folder is reachable and that Saldo may read and move files in it.' },
+  },
+  'SAL-4016': {
+    severity: 'error',
+    pl: { message: 'Zapisany token portalu nie jest prawidłowym tokenem typu Bearer: {detail}', hint: 'Zapisz ponownie token otrzymany od operatora portalu poleceniem saldo secrets set NAZWA, bez spacji i znaków nowego wiersza.' },
+    uk: { message: 'Збережений токен порталу не є дійсним токеном типу Bearer: {detail}', hint: 'Збережіть знову токен, отриманий від оператора порталу, командою saldo secrets set НАЗВА, без пробілів і символів нового рядка.' },
+    en: { message: 'The stored portal token is not a valid bearer token: {detail}', hint: 'Store the token the portal operator gave you again with saldo secrets set NAME, without spaces or line breaks.' },
+  },
   // ---- 5xxx accounting database ----
   'SAL-5001': {
     severity: 'error',
@@ -193,6 +400,14 @@ export const CATALOGUE = {
     pl: { message: 'Login wymiany nie ma wymaganych uprawnień: {rights}', hint: 'Administrator bazy musi uruchomić skrypt uprawnień albo wykonać: {grant}' },
     uk: { message: 'Логін обміну не має потрібних дозволів: {rights}', hint: 'Адміністратор бази має запустити скрипт прав або виконати: {grant}' },
     en: { message: 'The exchange login lacks required permissions: {rights}', hint: 'The database administrator must run the security script, or: {grant}' },
+  },
+  // ---- 505x MSSQL adapter (main/accounting/mssql/gateway.ts) ----
+  'SAL-5050': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Logowanie zintegrowane Windows do serwera SQL Server {server} wymaga sterownika msnodesqlv8, którego nie można załadować: {detail}', hint: 'Ta instalacja Saldo nie zawiera opcjonalnego sterownika msnodesqlv8 (tylko Windows, wymaga też „ODBC Driver 18 for SQL Server” firmy Microsoft). Poproś pomoc techniczną o instalację z tym sterownikiem albo przełącz w ustawieniach na login SQL Server lub login domenowy (NTLM).' },
+    uk: { message: 'Інтегрований вхід Windows до SQL Server {server} потребує драйвера msnodesqlv8, який не вдається завантажити: {detail}', hint: 'Ця інсталяція Saldo не містить необов’язкового драйвера msnodesqlv8 (лише Windows, потрібен також «ODBC Driver 18 for SQL Server» від Microsoft). Попросіть службу підтримки про інсталяцію з цим драйвером або перемкніть у налаштуваннях на логін SQL Server чи доменний логін (NTLM).' },
+    en: { message: 'The integrated Windows login to SQL Server {server} needs the msnodesqlv8 driver, which cannot be loaded: {detail}', hint: 'This Saldo installation lacks the optional msnodesqlv8 driver (Windows only; it also needs Microsoft’s “ODBC Driver 18 for SQL Server”). Ask support for an installation with that driver, or switch to a SQL Server login or a domain (NTLM) login in Settings.' },
   },
   // ---- 6xxx configuration and access ----
   'SAL-6001': {

@@ -18,6 +18,9 @@ const operatorName = z.string().min(2).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N}._
 const displayName = z.string().trim().min(1).max(128).regex(/^[^\p{Cc}]+$/u, 'no control characters');
 const password = z.string().min(1).max(256);
 const role = z.enum(ROLES);
+const SENT = ['accounts', 'services', 'providers', 'residents', 'beneficiaries', 'balances', 'charges', 'meters'] as const;
+const accountNo = z.string().min(1).max(64).regex(/^[^\p{Cc}]+$/u, 'no control characters');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 const secretName = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
 const profileName = z.string().min(1).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, space, dot, dash or underscore');
 
@@ -44,6 +47,35 @@ export const CALLS = {
   'profiles.list': { request: z.object({}).strict(), permission: 'settings.manage' },
   'profiles.test': { request: z.object({ name: profileName }).strict(), permission: 'settings.manage' },
   'links.open': { request: z.object({ url: z.string().min(1).max(2048) }).strict(), permission: null },
+  'www.notice': {
+    request: z
+      .object({
+        audience: z.discriminatedUnion('kind', [
+          z.object({ kind: z.enum(['members', 'others', 'all']) }).strict(),
+          z.object({ kind: z.literal('accounts'), accounts: z.array(accountNo).min(1).max(200_000) }).strict(),
+        ]),
+        title: z.string().trim().min(1).max(200),
+        body: z.string().trim().min(1).max(20_000),
+        period: period.optional(),
+      })
+      .strict(),
+    permission: 'exchange.run',
+  },
+  'www.premises': {
+    request: z
+      .object({
+        period,
+        building: z.string().max(32).optional(),
+        group: z.enum(['member', 'other']).optional(),
+        portalEnabled: z.boolean().optional(),
+        changedOnly: z.boolean().optional(),
+        search: z.string().max(200).optional(),
+        offset: z.number().int().min(0).max(10_000_000).optional(),
+        limit: z.number().int().min(1).max(5000).optional(),
+      })
+      .strict(),
+    permission: 'source.read',
+  },
   'secrets.list': { request: z.object({}).strict(), permission: 'settings.manage' },
   'secrets.set': { request: z.object({ name: secretName, value: z.string().min(1).max(4096) }).strict(), permission: 'settings.manage' },
   'secrets.delete': { request: z.object({ name: secretName }).strict(), permission: 'settings.manage' },
@@ -59,6 +91,21 @@ export const CALLS = {
 export const JOBS = {
   'source.check': { request: z.object({ period }).strict(), permission: 'source.read' },
   'cycle.run': { request: z.object({ period }).strict(), permission: 'source.read' },
+  /** A dry run (preview) needs source.read; a real send checks exchange.run in the service. */
+  'www.send': {
+    request: z
+      .object({
+        period,
+        mode: z.enum(['all', 'selected', 'changed']),
+        categories: z.array(z.enum(SENT)).min(1).max(SENT.length).optional(),
+        accounts: z.array(accountNo).max(200_000).optional(),
+        asOf: isoDate.optional(),
+        dryRun: z.boolean().optional(),
+        confirmDrop: z.boolean().optional(),
+      })
+      .strict(),
+    permission: 'source.read',
+  },
 } as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
 
 export type CallChannel = keyof typeof CALLS;
@@ -111,6 +158,8 @@ export interface CallResponses {
   'profiles.list': ProfileView[];
   'profiles.test': ConnectionTest;
   'links.open': { opened: boolean };
+  'www.notice': { runId: number; status: RunStatus; recipients: number };
+  'www.premises': PremisesPage;
   'secrets.list': Array<{ name: string; source: 'env' | 'store' }>;
   'secrets.set': { name: string };
   'secrets.delete': { deleted: boolean };
@@ -133,6 +182,51 @@ export interface SourceCheckResult {
 export interface JobResults {
   'source.check': SourceCheckResult;
   'cycle.run': SourceCheckResult;
+  'www.send': WwwSendSummary;
+}
+
+export interface WwwCategoryResult {
+  sent: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  notInBilling: number;
+  rejected: number;
+  errors: Problem[];
+}
+
+/** The stable --json shape of `saldo www send` (and the window's result). */
+export interface WwwSendSummary {
+  runId: number;
+  status: RunStatus;
+  period: string;
+  mode: 'all' | 'selected' | 'changed';
+  dryRun: boolean;
+  categories: Partial<Record<(typeof SENT)[number], WwwCategoryResult>>;
+  errors: Problem[];
+}
+
+export interface PremisesRow {
+  account: string;
+  building: string;
+  address: string;
+  unit: string | null;
+  kind: 'residential' | 'commercial';
+  group: 'member' | 'other';
+  portalEnabled: boolean;
+  status: 'active' | 'closed';
+  /** Its account record differs from what was last delivered for the period (or was never delivered). */
+  changed: boolean;
+  /** The code of the error that keeps it from being sent, if any. */
+  error: string | null;
+}
+
+export interface PremisesPage {
+  total: number;
+  offset: number;
+  rows: PremisesRow[];
+  buildings: string[];
 }
 
 export interface JobStarted {
@@ -192,6 +286,9 @@ export const API_METHODS = {
   jobCancel: 'job.cancel',
   sourceCheck: 'source.check',
   cycleRun: 'cycle.run',
+  wwwSend: 'www.send',
+  wwwNotice: 'www.notice',
+  wwwPremises: 'www.premises',
 } as const satisfies Record<string, Channel>;
 
 export type SaldoApi = {

@@ -54,7 +54,7 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       SELECT p.account_no, r.full_name AS person, r.role, r.registered_from, r.registered_to
       FROM residents r JOIN premises p ON p.premises_id = r.premises_id
       WHERE ${HAS_ACCOUNT} AND r.registered_from <= :end AND (r.registered_to IS NULL OR r.registered_to >= :start)
-      ORDER BY r.resident_id`,
+      ORDER BY r.premises_id, r.resident_id`,
     map: (r) => r as unknown as ExportRows['export_residents'],
   },
   export_beneficiaries: {
@@ -65,7 +65,7 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       JOIN residents r ON r.resident_id = b.resident_id
       JOIN benefits k ON k.code = b.benefit_code
       WHERE ${HAS_ACCOUNT} AND b.valid_from <= :end AND (b.valid_to IS NULL OR b.valid_to >= :start)
-      ORDER BY b.beneficiary_id`,
+      ORDER BY b.premises_id, b.beneficiary_id`,
     map: (r) => r as unknown as ExportRows['export_beneficiaries'],
   },
   export_balances: {
@@ -121,7 +121,7 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
         WHERE x.meter_id = m.meter_id AND x.zone = 1 AND x.reading_date <= :end
         ORDER BY x.reading_date DESC LIMIT 1)
       WHERE ${HAS_ACCOUNT} AND (m.removed_on IS NULL OR m.removed_on >= :start)
-      ORDER BY m.meter_id`,
+      ORDER BY m.premises_id, m.meter_id`,
     map: (r) => ({ ...r, automatic: r.automatic === 1 }) as ExportRows['export_meters'],
   },
   export_meter_readings: {

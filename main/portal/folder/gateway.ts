@@ -1,0 +1,128 @@
+// The folder transport (DESIGN.md §4), the embedded default. Layout under the exchange folder:
+//   outbox/<period>/<category>/<batchId>.json   a batch: the same JSON as the HTTPS body
+//   outbox/notices/<noticeId>.json              a notice
+//   outbox/manifest.jsonl                       one line per file, appended after the file is in place
+//   inbox/acks/*.json                           receipts the portal writes: records it rejected
+// A batch is delivered once its file (written atomically, fsynced, renamed, folder fsynced) and its
+// manifest line (appended, fsynced) are on disk. Re-sending a batch id already in the manifest
+// with the same checksum does nothing and succeeds; with other content it fails (SAL-4012).
+
+import { createHash } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Locale, Problem } from '../../../shared/domain/types';
+import { fail, ProblemError } from '../../../shared/errors/problem';
+import type { Batch, BatchResult, Notice, PortalGateway, PortalInfo, Receipt, SendMode } from '../port';
+import { abortError, mkdirDurably, writeFileAtomically } from './atomic';
+import { ManifestIndex, type ManifestEntry } from './manifest';
+import { batchBody, checkBatch, checkNotice, noticeBody } from './payload';
+import { DEFAULT_MAX_RECEIPT_BYTES, takeReceipts } from './receipts';
+
+export interface FolderPortalOptions {
+  locale?: Locale;
+  /** Receipts larger than this are moved to inbox/acks/failed/ unread (default 8 MiB). */
+  maxReceiptBytes?: number;
+  /** A receipt that cannot be parsed and is younger than this may still be being written: left for next time (default 2000 ms). */
+  receiptSettleMs?: number;
+  /** Each unreadable receipt, as it is set aside (also kept in `receiptProblems`). */
+  onProblem?: (p: Problem) => void;
+  now?: () => Date;
+}
+
+const errno = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
+
+export class FolderPortalGateway implements PortalGateway {
+  readonly info: PortalInfo;
+  /** Problems of the last takeReceipts() call: receipts that could not be read and were set aside. */
+  receiptProblems: Problem[] = [];
+  private readonly outbox: string;
+  private readonly manifest: ManifestIndex;
+  private readonly locale: Locale;
+  /** Writes within this process, one at a time: the manifest check and append must not interleave. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly dir: string,
+    private readonly opts: FolderPortalOptions = {},
+  ) {
+    this.locale = opts.locale ?? 'en';
+    this.info = { transport: 'folder', label: dir };
+    this.outbox = join(dir, 'outbox');
+    this.manifest = new ManifestIndex(join(this.outbox, 'manifest.jsonl'));
+  }
+
+  async putBatch(batch: Batch, signal?: AbortSignal): Promise<BatchResult> {
+    if (signal?.aborted) throw abortError(signal);
+    checkBatch(batch, this.locale);
+    const rel = `${batch.period}/${batch.category}/${batch.batchId}.json`;
+    return this.serial(async () => {
+      await this.write(rel, batchBody(batch), { batchId: batch.batchId, period: batch.period, category: batch.category, mode: batch.mode, seq: batch.seq, last: batch.last, records: batch.records.length }, signal);
+      return { accepted: batch.records.length, rejected: [] };
+    });
+  }
+
+  async putNotice(notice: Notice, signal?: AbortSignal): Promise<BatchResult> {
+    if (signal?.aborted) throw abortError(signal);
+    checkNotice(notice, this.locale);
+    const rel = `notices/${notice.noticeId}.json`;
+    return this.serial(async () => {
+      const mode: SendMode = 'partial';
+      await this.write(rel, noticeBody(notice), { batchId: notice.noticeId, period: notice.period, category: 'notices', mode, seq: 1, last: true, records: 1 }, signal);
+      return { accepted: 1, rejected: [] };
+    });
+  }
+
+  async takeReceipts(): Promise<Receipt[]> {
+    const { receipts, problems } = await takeReceipts(join(this.dir, 'inbox', 'acks'), {
+      locale: this.locale,
+      maxBytes: this.opts.maxReceiptBytes ?? DEFAULT_MAX_RECEIPT_BYTES,
+      settleMs: this.opts.receiptSettleMs ?? 2000,
+      now: () => (this.opts.now?.() ?? new Date()).getTime(),
+    });
+    this.receiptProblems = problems;
+    for (const p of problems) this.opts.onProblem?.(p);
+    return receipts;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
+  private serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async write(rel: string, body: unknown, meta: Omit<ManifestEntry, 'file' | 'sha256' | 'writtenAt'>, signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw abortError(signal);
+    const file = join(this.outbox, ...rel.split('/'));
+    const bytes = Buffer.from(`${JSON.stringify(body)}\n`, 'utf8');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    try {
+      await this.requireFolder();
+      await this.manifest.refresh();
+      const known = this.manifest.get(meta.batchId);
+      if (known === sha256) return; // already delivered: the same batch again
+      if (known !== undefined) fail('SAL-4012', this.locale, { batchId: meta.batchId });
+      if (signal?.aborted) throw abortError(signal);
+      await mkdirDurably(join(file, '..'));
+      await writeFileAtomically(file, bytes, signal);
+      await this.manifest.append({ ...meta, file: rel, sha256, writtenAt: (this.opts.now?.() ?? new Date()).toISOString() });
+    } catch (e) {
+      if (e instanceof ProblemError || signal?.aborted) throw e;
+      fail('SAL-4010', this.locale, { file, detail: `${errno(e) ?? ''} ${(e as Error).message}`.trim() });
+    }
+  }
+
+  /** The exchange folder itself must exist: creating it could hide an unmounted share behind a local folder. */
+  private async requireFolder(): Promise<void> {
+    let isDir = false;
+    try {
+      isDir = (await stat(this.dir)).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) fail('SAL-4010', this.locale, { file: this.dir, detail: 'the exchange folder does not exist or is not a folder' });
+  }
+}

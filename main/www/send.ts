@@ -1,0 +1,423 @@
+// "Data to WWW" (seed 002): send a period's data to the residents' portal — all, selected or
+// changed — with a preview, guards that stop before anything is sent, numbered errors per record,
+// progress and cancel. The rules that keep the portal right:
+// - only premises with the "WWW" parameter are sent; a record with an error is skipped and listed;
+// - nothing is ever deleted: an account that vanished from the accounting data is sent as
+//   not_in_billing (seed 003 rule 2), and a full send that would do that to more than the allowed
+//   share of accounts, or a category that comes back empty, stops (status "stopped") until confirmed;
+// - a record counts as delivered only when the portal accepted its batch (port.ts), recorded in
+//   one transaction per batch, so after a cancel or a failure "send changed" sends exactly the rest.
+
+import { randomBytes } from 'node:crypto';
+import type { AccountRow, BalanceRow, ExportParams, ExportProcedure, ExportRows } from '../../shared/domain/accounting';
+import type { Operator } from '../../shared/domain/permissions';
+import { lastDayOfPeriod } from '../../shared/domain/period';
+import type { Locale, Problem, RunStatus } from '../../shared/domain/types';
+import { fail, problem } from '../../shared/errors/problem';
+import type { AccountingGateway } from '../accounting/port';
+import { checkPeriodExists } from '../cycle/period';
+import type { RunScope } from '../cycle/run-scope';
+import { runJournaled } from '../cycle/run-job';
+import { requirePermission } from '../engine/authorize';
+import type { JobContext } from '../engine/jobs';
+import type { Workspace } from '../engine/workspace';
+import type { Batch, PortalGateway, PortalRecord } from '../portal/port';
+import { Delivered, type DeliveredRow } from './delivered';
+import { AccountIndex, DATA, accountWarnings, balanceProblem, chargeProblem, hashOf, meterWarning, withoutKept } from './records';
+import { SENT_CATEGORIES, type SentCategory, type WwwSettings } from './settings';
+
+export type SendModeName = 'all' | 'selected' | 'changed';
+
+export interface SendRequest {
+  period: string;
+  categories?: SentCategory[];
+  mode: SendModeName;
+  accounts?: string[];
+  asOf?: string;
+  dryRun?: boolean;
+  confirmDrop?: boolean;
+}
+
+export interface CategoryResult {
+  /** Delivered (or, in a dry run, would be). */
+  sent: number;
+  new: number;
+  changed: number;
+  unchanged: number;
+  skipped: number;
+  notInBilling: number;
+  rejected: number;
+  errors: Problem[];
+}
+
+/** The CLI's --json shape (the issue's stable field names), plus preview counts. */
+export interface SendSummary {
+  runId: number;
+  status: RunStatus;
+  period: string;
+  mode: SendModeName;
+  dryRun: boolean;
+  categories: Partial<Record<SentCategory, CategoryResult>>;
+  errors: Problem[];
+}
+
+const PROC: Record<SentCategory, ExportProcedure> = {
+  accounts: 'export_accounts',
+  services: 'export_services',
+  providers: 'export_providers',
+  residents: 'export_residents',
+  beneficiaries: 'export_beneficiaries',
+  balances: 'export_balances',
+  charges: 'export_charges',
+  meters: 'export_meters',
+};
+
+/** Categories whose records are keyed dictionaries or accounts: these can fall out of billing. */
+const CAN_VANISH: SentCategory[] = ['accounts', 'services', 'providers'];
+
+const MAX_ERRORS_PER_CATEGORY = 1000;
+
+interface Candidate {
+  key: string;
+  data: unknown;
+}
+
+function emptyResult(): CategoryResult {
+  return { sent: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, notInBilling: 0, rejected: 0, errors: [] };
+}
+
+class Progress {
+  done = 0;
+  constructor(
+    private readonly ctx: JobContext,
+    readonly total: number,
+    private readonly errors: () => number,
+  ) {}
+  tick(phase: string): void {
+    this.done++;
+    if (this.done % 250 === 0) this.ctx.progress(phase, Math.min(this.done, this.total), this.total, this.errors());
+  }
+  flush(phase: string): void {
+    this.ctx.progress(phase, Math.min(this.done, this.total), this.total, this.errors());
+  }
+}
+
+/** Streams a per-account procedure as one group of rows per account (rows come ordered by premises). */
+async function* byAccount<R extends { account_no: string }>(rows: AsyncIterable<R>, onRow: () => void): AsyncGenerator<{ key: string; rows: R[] }> {
+  let key: string | null = null;
+  let group: R[] = [];
+  for await (const r of rows) {
+    onRow();
+    if (r.account_no !== key) {
+      if (key !== null) yield { key, rows: group };
+      key = r.account_no;
+      group = [];
+    }
+    group.push(r);
+  }
+  if (key !== null) yield { key, rows: group };
+}
+
+export class WwwSender {
+  private readonly settings: WwwSettings;
+  private readonly delivered: Delivered;
+  private readonly locale: Locale;
+  private readonly result: Partial<Record<SentCategory, CategoryResult>> = {};
+  private readonly general: Problem[] = [];
+  private progress!: Progress;
+  private index!: AccountIndex;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly gw: AccountingGateway,
+    private readonly portal: PortalGateway | null,
+    private readonly req: SendRequest,
+    private readonly scope: RunScope,
+    private readonly ctx: JobContext,
+  ) {
+    this.settings = ws.cfg.config.www;
+    this.delivered = new Delivered(ws.db);
+    this.locale = ws.locale();
+  }
+
+  private get params(): ExportParams {
+    return { period: this.req.period, asOf: this.req.asOf ?? lastDayOfPeriod(this.req.period) };
+  }
+
+  private cat(c: SentCategory): CategoryResult {
+    return (this.result[c] ??= emptyResult());
+  }
+
+  private problem(c: SentCategory | 'run', p: Problem): void {
+    this.scope.problem(p, c);
+    if (c === 'run') this.general.push(p);
+    else if (this.cat(c).errors.length < MAX_ERRORS_PER_CATEGORY) this.cat(c).errors.push(p);
+  }
+
+  private categories(): SentCategory[] {
+    const wanted = this.req.categories?.length ? this.req.categories : [...SENT_CATEGORIES];
+    return SENT_CATEGORIES.filter((c) => wanted.includes(c));
+  }
+
+  async run(): Promise<{ status: RunStatus }> {
+    const cats = this.categories();
+    const counts = new Map<SentCategory, number>();
+    let total = await this.gw.count('export_accounts', this.params);
+    for (const c of cats) {
+      const n = c === 'accounts' ? total : await this.gw.count(PROC[c], this.params);
+      counts.set(c, n);
+      total += c === 'accounts' ? total : n;
+    }
+    this.progress = new Progress(this.ctx, total, () => this.scope.problemCount);
+    this.progress.flush('export_accounts');
+
+    if (this.portal && !this.req.dryRun) await this.applyReceipts();
+
+    // Pass over the accounts: which are portal-enabled, in which group, and which have errors.
+    this.index = new AccountIndex(this.locale);
+    for await (const row of this.gw.export('export_accounts', this.params, this.ctx.signal)) {
+      this.progress.tick('export_accounts');
+      this.index.add(row);
+    }
+    this.index.finish();
+    for (const p of this.index.problems) this.problem('accounts', p);
+
+    const selection = this.selection();
+
+    // Guards: decided before anything is sent.
+    if (this.req.mode !== 'selected' && !this.req.confirmDrop) {
+      const stop = this.guards(cats, counts);
+      if (stop) {
+        this.problem('run', stop);
+        return { status: 'stopped' };
+      }
+    }
+
+    for (const c of cats) {
+      await this.sendCategory(c, selection);
+      this.progress.flush(PROC[c]);
+    }
+    return { status: 'completed' };
+  }
+
+  private selection(): Set<string> | null {
+    if (this.req.mode !== 'selected') return null;
+    const chosen = new Set((this.req.accounts ?? []).map((a) => a.trim()).filter(Boolean));
+    if (!chosen.size) fail('SAL-1023', this.locale);
+    for (const a of chosen) if (!this.index.accounts.has(a)) this.problem('accounts', problem('SAL-1024', this.locale, { account: a }, { key: a }));
+    return chosen;
+  }
+
+  private guards(cats: SentCategory[], counts: Map<SentCategory, number>): Problem | null {
+    if (cats.includes('accounts')) {
+      const prev = this.delivered.activeAccounts(this.req.period);
+      if (prev.keys.size > 0) {
+        let gone = 0;
+        for (const k of prev.keys) if (!this.index.accounts.has(k)) gone++;
+        const pct = (gone * 100) / prev.keys.size;
+        if (pct > this.settings.maxNotInBillingPct) {
+          return problem('SAL-1020', this.locale, { count: gone, total: prev.keys.size, pct: pct.toFixed(1), max: this.settings.maxNotInBillingPct });
+        }
+      }
+    }
+    for (const c of cats) {
+      const before = this.delivered.lastCount(c, this.req.period);
+      if ((counts.get(c) ?? 0) === 0 && before !== null && before > 0) return problem('SAL-1021', this.locale, { category: c, count: before });
+    }
+    return null;
+  }
+
+  /** Folder portal receipts name records it rejected after all: forget them, so they are sent again. */
+  private async applyReceipts(): Promise<void> {
+    for (const receipt of await this.portal!.takeReceipts()) {
+      const forgotten = this.delivered.forget(receipt.batchId, receipt.rejected.map((r) => r.key));
+      if (!forgotten) continue;
+      for (const r of receipt.rejected) {
+        if (!forgotten.keys.includes(r.key)) continue;
+        const c = forgotten.category as SentCategory;
+        this.problem(c, problem('SAL-1022', this.locale, { account: r.key, category: c, detail: `${r.code}: ${r.message}` }, { key: r.key }));
+      }
+    }
+  }
+
+  /** Source records of a category, already checked; problems are reported here. */
+  private async *candidates(c: SentCategory): AsyncGenerator<Candidate> {
+    const res = this.cat(c);
+    const signal = this.ctx.signal;
+    const tick = () => this.progress.tick(PROC[c]);
+    switch (c) {
+      case 'accounts':
+        for await (const r of this.gw.export('export_accounts', this.params, signal) as AsyncIterable<AccountRow>) {
+          tick();
+          const key = r.account_no?.trim();
+          if (!key || !r.portal_enabled) continue;
+          if (!this.index.sendable(key, c, this.settings)) {
+            if (this.index.accounts.get(key)?.error) res.skipped++;
+            continue;
+          }
+          for (const w of accountWarnings(r, this.locale)) this.problem(c, w);
+          yield { key, data: DATA.accounts(r) };
+        }
+        return;
+      case 'services':
+        for await (const r of this.gw.export('export_services', this.params, signal)) {
+          tick();
+          yield { key: r.code, data: DATA.services(r) };
+        }
+        return;
+      case 'providers':
+        for await (const r of this.gw.export('export_providers', this.params, signal)) {
+          tick();
+          yield { key: r.provider_code, data: DATA.providers(r) };
+        }
+        return;
+    }
+    // Per-account categories: one record per account with its rows; an account that has none
+    // now gets an empty record (its residents moved out, say), never silence.
+    const services = c === 'charges' ? await this.serviceCodes() : new Set<string>();
+    const emitted = new Set<string>();
+    const periodStart = `${this.req.period}-01`;
+    const rows = this.gw.export(PROC[c], this.params, signal) as AsyncIterable<ExportRows[ExportProcedure] & { account_no: string }>;
+    for await (const g of byAccount(rows, tick)) {
+      if (!this.index.sendable(g.key, c, this.settings)) {
+        if (this.index.accounts.get(g.key)?.error) res.skipped++;
+        continue;
+      }
+      emitted.add(g.key);
+      let bad: Problem | null = null;
+      if (c === 'charges') for (const r of g.rows) bad ??= chargeProblem(r as ExportRows['export_charges'], services, this.locale);
+      if (c === 'balances') bad = balanceProblem(g.key, g.rows as BalanceRow[], this.locale);
+      if (c === 'meters') for (const r of g.rows) {
+        const w = meterWarning(r as ExportRows['export_meters'], periodStart, this.locale);
+        if (w) this.problem(c, w);
+      }
+      if (bad) {
+        this.problem(c, bad);
+        res.skipped++;
+        continue;
+      }
+      const map = DATA[c] as (r: unknown) => unknown;
+      const data = c === 'balances' ? { as_of: this.params.asOf, rows: g.rows.map(map) } : { rows: g.rows.map(map) };
+      yield { key: g.key, data };
+    }
+    for (const [key] of this.index.accounts) {
+      if (!emitted.has(key) && this.index.sendable(key, c, this.settings)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
+    }
+  }
+
+  private async serviceCodes(): Promise<Set<string>> {
+    const codes = new Set<string>();
+    for await (const s of this.gw.export('export_services', this.params, this.ctx.signal)) codes.add(s.code);
+    return codes;
+  }
+
+  private async sendCategory(c: SentCategory, selection: Set<string> | null): Promise<void> {
+    const res = this.cat(c);
+    const prev = this.delivered.load(c, this.req.period);
+    const keep = this.settings.keepOnUpdate[c] ?? [];
+    const mode = this.req.mode;
+    const seen = new Set<string>();
+    let batch: Array<PortalRecord & { hash: string }> = [];
+    let seq = 0;
+    let sourceRecords = 0;
+
+    const flush = async (last: boolean) => {
+      if (!batch.length && !(last && seq > 0)) return;
+      const records = batch;
+      batch = [];
+      seq++;
+      if (this.req.dryRun || !this.portal) {
+        res.sent += records.length;
+        return;
+      }
+      const b: Batch = {
+        batchId: `r${this.scope.runId}-${c}-${seq}-${randomBytes(3).toString('hex')}`,
+        period: this.req.period,
+        category: c,
+        mode: mode === 'all' ? 'full' : 'partial',
+        seq,
+        last,
+        records: records.map(({ key, status, data }) => (data === undefined ? { key, status } : { key, status, data })),
+      };
+      const result = await this.portal.putBatch(b, this.ctx.signal);
+      const rejected = new Map(result.rejected.map((r) => [r.key, r]));
+      const accepted: DeliveredRow[] = records.filter((r) => !rejected.has(r.key)).map((r) => ({ key: r.key, hash: r.hash, status: r.status }));
+      this.delivered.record(c, this.req.period, b.batchId, this.scope.runId, accepted);
+      res.sent += accepted.filter((r) => r.status === 'active').length;
+      res.rejected += rejected.size;
+      for (const r of rejected.values()) this.problem(c, problem('SAL-1022', this.locale, { account: r.key, category: c, detail: `${r.code}: ${r.message}` }, { key: r.key }));
+      this.scope.count(`${c}.sent`, accepted.length);
+    };
+
+    // Dictionaries go with every full or changed send; "send selected" is about accounts.
+    if (selection && (c === 'services' || c === 'providers')) return;
+
+    for await (const cand of this.candidates(c)) {
+      sourceRecords++;
+      if (selection && !selection.has(cand.key)) continue;
+      seen.add(cand.key);
+      const compared = withoutKept(cand.data, keep);
+      const hash = hashOf(compared);
+      const before = prev.get(cand.key);
+      const isNew = !before || before.status !== 'active';
+      if (isNew) res.new++;
+      else if (before.hash !== hash) res.changed++;
+      else {
+        res.unchanged++;
+        if (mode === 'changed') continue;
+      }
+      batch.push({ key: cand.key, status: 'active', data: isNew ? cand.data : compared, hash });
+      if (batch.length >= this.settings.batchSize) await flush(false);
+    }
+
+    // Not in billing: delivered as active before, absent from the source now. Never deleted.
+    if (!selection && CAN_VANISH.includes(c)) {
+      const present = c === 'accounts' ? new Set(this.index.accounts.keys()) : seen;
+      for (const [key, row] of prev) {
+        if (row.status !== 'active' || present.has(key)) continue;
+        res.notInBilling++;
+        batch.push({ key, status: 'not_in_billing', hash: 'not_in_billing' });
+        if (batch.length >= this.settings.batchSize) await flush(false);
+      }
+    }
+    await flush(true);
+
+    for (const [k, v] of Object.entries({ new: res.new, changed: res.changed, unchanged: res.unchanged, skipped: res.skipped, notInBilling: res.notInBilling })) {
+      if (v) this.scope.count(`${c}.${k}`, v);
+    }
+    if (!this.req.dryRun && !selection) this.delivered.setCount(c, this.req.period, sourceRecords, this.scope.runId);
+  }
+
+  summary(runId: number, status: RunStatus): SendSummary {
+    return { runId, status, period: this.req.period, mode: this.req.mode, dryRun: !!this.req.dryRun, categories: this.result, errors: this.general };
+  }
+}
+
+/** The whole send (or its preview, with dryRun), journaled; `openPortal` is called only for a real send. */
+export async function sendToPortal(
+  ws: Workspace,
+  actor: Operator,
+  req: SendRequest,
+  ctx: JobContext,
+  openPortal: () => Promise<PortalGateway>,
+): Promise<SendSummary> {
+  requirePermission(actor, req.dryRun ? 'source.read' : 'exchange.run', ws.locale());
+  let sender: WwwSender | null = null;
+  let portal: PortalGateway | null = null;
+  const run = await runJournaled(ws, actor, { kind: req.dryRun ? 'www-preview' : 'www-send', period: req.period, mode: req.mode }, async (scope) => {
+    await checkPeriodExists(ws, req.period);
+    const gw = await ws.accounting();
+    portal = req.dryRun ? null : await openPortal();
+    sender = new WwwSender(ws, gw, portal, req, scope, ctx);
+    try {
+      return (await sender.run()).status === 'stopped' ? 'stopped' : undefined;
+    } finally {
+      await (portal as PortalGateway | null)?.close();
+    }
+  });
+  const status = run.status;
+  const summary = (sender as WwwSender | null)?.summary(run.runId, status) ?? { runId: run.runId, status, period: req.period, mode: req.mode, dryRun: !!req.dryRun, categories: {}, errors: [] };
+  if (run.error) summary.errors.push(run.error);
+  if (!req.dryRun) ws.audit.append(actor.name, 'www.send', `run:${run.runId}`, { period: req.period, mode: req.mode, status, categories: Object.keys(summary.categories) });
+  return summary;
+}
