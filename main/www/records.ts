@@ -75,9 +75,10 @@ export function accountWarnings(row: AccountRow, locale: Locale): Problem[] {
 
 const money = toDecimalString;
 
-/** What the portal receives of each category's row (the account number is the record key). */
+/** What the portal receives of each category's row (docs/portal-api.json: a dictionary record repeats its key; per-account rows do not). */
 export const DATA = {
   accounts: (r: AccountRow) => ({
+    account_no: r.account_no,
     premises_kind: r.premises_kind,
     building: r.building,
     address: r.address,
@@ -93,8 +94,8 @@ export const DATA = {
     info4: r.info4,
     status: r.status,
   }),
-  services: (r: ServiceRow) => ({ name: r.name, unit: r.unit, tariff: r.tariff, provider_code: r.provider_code }),
-  providers: (r: ProviderRow) => ({ name: r.name, tax_code: r.tax_code, bank: r.bank, account: r.account }),
+  services: (r: ServiceRow) => ({ code: r.code, name: r.name, unit: r.unit, tariff: r.tariff, provider_code: r.provider_code }),
+  providers: (r: ProviderRow) => ({ provider_code: r.provider_code, name: r.name, tax_code: r.tax_code, bank: r.bank, account: r.account }),
   residents: (r: ResidentRow) => ({ person: r.person, role: r.role, registered_from: r.registered_from, registered_to: r.registered_to }),
   beneficiaries: (r: BeneficiaryRow) => ({
     person: r.person,

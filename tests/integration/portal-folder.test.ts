@@ -147,7 +147,7 @@ describe('folder portal transport', () => {
     const g = new FolderPortalGateway(dir, { now: () => new Date('2025-04-30T10:00:00Z') });
     const b1 = batch('send-2-accounts-1', [account('21-0001'), { key: '21-0002', status: 'not_in_billing' }], { seq: 1, last: false });
     const b2 = batch('send-2-accounts-2', [account('21-0003')], { seq: 2, last: true });
-    const c = batch('send-2-charges-1', [{ key: '21-0001', status: 'active', data: { rows: [{ service_code: 'UTR', debt_brought_forward: 0, quantity: '61.3000', tariff: '8.5200', amount: 52228, recalculation: 0, total: 52228 }] } }], { category: 'charges', mode: 'partial' });
+    const c = batch('send-2-charges-1', [{ key: '21-0001', status: 'active', data: { rows: [{ service_code: 'UTR', debt_brought_forward: '0.00', quantity: '61.3000', tariff: '8.5200', amount: '522.28', recalculation: '0.00', total: '522.28' }] } }], { category: 'charges', mode: 'partial' });
     for (const b of [b1, b2, c]) await g.putBatch(b);
     await g.putNotice({ noticeId: 'notice-7', period: null, audience: { kind: 'accounts', accounts: ['21-0001'] }, title: 'Лічильники', body: 'Прохання передати показники до 25 числа.' });
 

@@ -38,7 +38,7 @@ const account = (no: string, owner = 'Anna Nowak'): PortalRecord => ({
 const charges = (no: string): PortalRecord => ({
   key: no,
   status: 'active',
-  data: { rows: [{ service_code: 'EKS', debt_brought_forward: 1250, quantity: '48.2000', tariff: '3.4500', amount: 16629, recalculation: -120, total: 17759 }] },
+  data: { rows: [{ service_code: 'EKS', debt_brought_forward: '12.50', quantity: '48.2000', tariff: '3.4500', amount: '166.29', recalculation: '-1.20', total: '177.59' }] },
 });
 
 let n = 0;
