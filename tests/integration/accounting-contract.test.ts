@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { MssqlAccountingGateway, parseMssqlConnectionString } from '../../main/accounting/mssql/gateway';
 import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import { ProblemError } from '../../shared/errors/problem';
@@ -31,13 +32,19 @@ function demoDb(locale: 'pl' | 'uk'): Promise<string> {
 contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD);
 contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD);
 
-// The SQL Server adapter (main/accounting/mssql/, not built yet) plugs in here, against a server
-// with the saldo exchange procedures installed:
-//
-//   describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
-//     contractSuite('SQL Server', async () => MssqlAccountingGateway.connect(settingsFrom(process.env.SALDO_TEST_MSSQL!)),
-//       process.env.SALDO_TEST_MSSQL_PERIOD ?? PERIOD);
-//   });
+// The SQL Server adapter, against a real server with the saldo exchange procedures installed
+// (sql/mssql/README.md: the format of SALDO_TEST_MSSQL, and SALDO_TEST_MSSQL_PERIOD, a month with
+// a few thousand charges). Skipped where no server runs.
+describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
+  contractSuite(
+    'SQL Server',
+    async () => {
+      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL!);
+      return MssqlAccountingGateway.open(settings, password);
+    },
+    process.env.SALDO_TEST_MSSQL_PERIOD ?? PERIOD,
+  );
+});
 
 describe('SQLite accounting gateway', () => {
   it('a missing file is SAL-5001', () => {

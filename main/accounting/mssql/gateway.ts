@@ -128,7 +128,9 @@ export async function connectExchangePool(cfg: Record<string, unknown>): Promise
   pool.on('error', () => undefined);
   await pool.connect();
   return {
-    request: () => pool.request() as unknown as ExchangeRequest,
+    // Not pool.request(): it builds the Request of mssql's process-wide current driver, which
+    // importing mssql/msnodesqlv8 switches for every pool. The pool's own driver builds it here.
+    request: () => new driver.Request(pool) as unknown as ExchangeRequest,
     close: () => pool.close(),
   };
 }
@@ -508,6 +510,8 @@ export class MssqlAccountingGateway implements AccountingGateway {
       }
       for (;;) {
         if (signal?.aborted) throw abortError(signal);
+        // Cancelled without an abort: the gateway was closed under a running export.
+        if (cancelled) throw new ProblemError(problem('SAL-5001', this.locale, { detail: `${this.server}: the connection is closed` }));
         if (failure !== undefined) throw this.problemOf(failure, proc);
         if (head < queue.length) {
           const raw = queue[head++];
@@ -537,8 +541,6 @@ export class MssqlAccountingGateway implements AccountingGateway {
           this.counts.set(cacheKey(proc, params), { n: rows, at: Date.now() });
           return;
         }
-        // Cancelled without an abort: the gateway was closed under a running export.
-        if (cancelled) throw new ProblemError(problem('SAL-5001', this.locale, { detail: `${this.server}: the connection is closed` }));
         if (paused) {
           paused = false;
           req.resume();
