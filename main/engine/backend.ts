@@ -35,6 +35,7 @@ export function createBackend(configFile: string, opts: BackendOptions): Backend
     keyFile: opts.ports.secrets?.keyFile,
     locale: ws.locale(),
   });
+  ws.useSecrets(secrets);
   const jobs = new Jobs(
     {
       progress: (e) => opts.emit('job.progress', e),

@@ -28,6 +28,8 @@ export interface Workspace {
   log(module: string): ModuleLog;
   /** The accounting gateway, opened on first use and kept. */
   accounting(): Promise<AccountingGateway>;
+  /** Where the gateway finds the SQL Server password: the transport's secret store (set by the backend). */
+  useSecrets(secrets: { get(name: string): Promise<string | null> }): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export function openWorkspace(configFile: string, override?: Locale): Workspace 
   const settings = new Settings(db);
   journal.closeAbandoned();
   let gateway: Promise<AccountingGateway> | null = null;
+  let secrets: { get(name: string): Promise<string | null> } | undefined;
   const locale = (): Locale => {
     if (override) return override;
     const saved = settings.get<string>('ui.locale');
@@ -63,11 +66,14 @@ export function openWorkspace(configFile: string, override?: Locale): Workspace 
     locale,
     log: (module) => moduleLog(paths.logs, module),
     accounting: () => {
-      gateway ??= openAccounting(cfg, locale()).catch((e) => {
+      gateway ??= openAccounting(cfg, locale(), secrets).catch((e) => {
         gateway = null; // a failed open is retried next time (the server may come back)
         throw e;
       });
       return gateway;
+    },
+    useSecrets: (s) => {
+      secrets = s;
     },
     close: async () => {
       if (gateway) await (await gateway.catch(() => null))?.close();

@@ -3,6 +3,7 @@
 // transaction per batch, so a cancelled or failed send leaves exactly what was delivered.
 
 import { nowIso, type Db } from '../store/store';
+import { Breather, yieldToLoop } from '../engine/jobs';
 
 export interface DeliveredRow {
   key: string;
@@ -13,12 +14,19 @@ export interface DeliveredRow {
 export class Delivered {
   constructor(private readonly db: Db) {}
 
-  /** The hashes of one category and period, for "send changed" (key → hash, status). */
-  load(category: string, period: string): Map<string, DeliveredRow> {
-    const rows = this.db
-      .prepare(`SELECT record_key AS key, hash, status FROM www_delivered WHERE category = ? AND period = ?`)
-      .all(category, period) as DeliveredRow[];
-    return new Map(rows.map((r) => [r.key, r]));
+  /** The hashes of one category and period, for "send changed" (key → hash, status); yields to the event loop while it reads. */
+  async load(category: string, period: string): Promise<Map<string, DeliveredRow>> {
+    const out = new Map<string, DeliveredRow>();
+    const breathe = new Breather();
+    const stmt = this.db.prepare(`SELECT record_key AS key, hash, status FROM www_delivered WHERE category = ? AND period = ?`);
+    for (const r of stmt.iterate(category, period) as IterableIterator<DeliveredRow>) {
+      out.set(r.key, r);
+      if (breathe.due()) {
+        await yieldToLoop();
+        breathe.reset();
+      }
+    }
+    return out;
   }
 
   /** Accounts active on the portal as last delivered: from the latest period delivered up to `period`. */

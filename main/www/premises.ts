@@ -7,7 +7,7 @@ import type { AccountRow } from '../../shared/domain/accounting';
 import type { Operator } from '../../shared/domain/permissions';
 import type { PremisesPage, PremisesRow } from '../../shared/ipc/contract';
 import { requirePermission } from '../engine/authorize';
-import { yieldToLoop } from '../engine/jobs';
+import { Breather, yieldToLoop } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import { Delivered } from './delivered';
 import { AccountIndex, DATA, hashOf, withoutKept } from './records';
@@ -37,10 +37,21 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
     if (++n % 5000 === 0) await yieldToLoop();
   }
   index.finish();
-  const delivered = new Delivered(ws.db).load('accounts', period);
+  const delivered = await new Delivered(ws.db).load('accounts', period);
   const keep = ws.cfg.config.www.keepOnUpdate.accounts ?? [];
   const buildings = new Set<string>();
-  const rows = all.map((r): PremisesRow => {
+  const breathe = new Breather();
+  const rows: PremisesRow[] = [];
+  for (const r of all) {
+    if (breathe.due()) {
+      await yieldToLoop();
+      breathe.reset();
+    }
+    rows.push(row(r));
+  }
+  return { rows, buildings: [...buildings].sort() };
+
+  function row(r: AccountRow): PremisesRow {
     const key = r.account_no?.trim() ?? '';
     buildings.add(r.building);
     const before = key ? delivered.get(key) : undefined;
@@ -57,8 +68,7 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
       changed: r.portal_enabled && changed,
       error: !key ? 'SAL-1001' : (index.accounts.get(key)?.error ?? null),
     };
-  });
-  return { rows, buildings: [...buildings].sort() };
+  }
 }
 
 export async function premisesPage(ws: Workspace, actor: Operator, q: PremisesQuery): Promise<PremisesPage> {

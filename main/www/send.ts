@@ -19,7 +19,7 @@ import { checkPeriodExists } from '../cycle/period';
 import type { RunScope } from '../cycle/run-scope';
 import { runJournaled } from '../cycle/run-job';
 import { requirePermission } from '../engine/authorize';
-import type { JobContext } from '../engine/jobs';
+import { Breather, yieldToLoop, type JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { Batch, PortalGateway, PortalRecord } from '../portal/port';
 import { Delivered, type DeliveredRow } from './delivered';
@@ -300,7 +300,12 @@ export class WwwSender {
       const data = c === 'balances' ? { as_of: this.params.asOf, rows: g.rows.map(map) } : { rows: g.rows.map(map) };
       yield { key: g.key, data };
     }
+    const breathe = new Breather();
     for (const [key] of this.index.accounts) {
+      if (breathe.due()) {
+        await yieldToLoop();
+        breathe.reset();
+      }
       if (!emitted.has(key) && this.index.sendable(key, c, this.settings)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
     }
   }
@@ -313,7 +318,7 @@ export class WwwSender {
 
   private async sendCategory(c: SentCategory, selection: Set<string> | null): Promise<void> {
     const res = this.cat(c);
-    const prev = this.delivered.load(c, this.req.period);
+    const prev = await this.delivered.load(c, this.req.period);
     const keep = this.settings.keepOnUpdate[c] ?? [];
     const mode = this.req.mode;
     const seen = new Set<string>();
@@ -373,7 +378,12 @@ export class WwwSender {
     // Not in billing: delivered as active before, absent from the source now. Never deleted.
     if (!selection && CAN_VANISH.includes(c)) {
       const present = c === 'accounts' ? new Set(this.index.accounts.keys()) : seen;
+      const breathe = new Breather();
       for (const [key, row] of prev) {
+        if (breathe.due()) {
+          await yieldToLoop();
+          breathe.reset();
+        }
         if (row.status !== 'active' || present.has(key)) continue;
         res.notInBilling++;
         batch.push({ key, status: 'not_in_billing', hash: 'not_in_billing' });

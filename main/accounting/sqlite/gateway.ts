@@ -11,8 +11,10 @@ import { addMonths, lastDayOfPeriod } from '../../../shared/domain/period';
 import type { Locale } from '../../../shared/domain/types';
 import { fail } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
+import { Breather } from '../../engine/jobs';
 
-const YIELD_EVERY = 2000;
+/** Let the event loop run after this long (the window's IPC and progress events wait otherwise). */
+const YIELD_AFTER_MS = 8;
 
 /** Premises whose rows can be keyed: the planted "no account number" premises only shows in export_accounts. */
 const HAS_ACCOUNT = `p.account_no IS NOT NULL AND p.account_no <> ''`;
@@ -185,12 +187,16 @@ export class SqliteAccountingGateway implements AccountingGateway {
     if (signal?.aborted) throw abortError(signal);
     // A statement of its own per call: several exports may stream at the same time.
     const stmt = this.db.prepare(spec.sql);
-    let n = 0;
+    // The consumer's work on each row runs inside this loop too, so the time is measured here.
+    const breathe = new Breather(YIELD_AFTER_MS);
     for (const raw of stmt.iterate(bind) as IterableIterator<Raw>) {
       const mapped = spec.map(raw);
       if (Array.isArray(mapped)) for (const row of mapped) yield row;
       else yield mapped;
-      if (++n % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (breathe.due()) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        breathe.reset();
+      }
       if (signal?.aborted) throw abortError(signal);
     }
   }
