@@ -74,6 +74,7 @@ const PROC: Record<SentCategory, ExportProcedure> = {
 
 /** Categories whose records are keyed dictionaries or accounts: these can fall out of billing. */
 const CAN_VANISH: SentCategory[] = ['accounts', 'services', 'providers'];
+const DICTIONARIES: SentCategory[] = ['services', 'providers'];
 
 const MAX_ERRORS_PER_CATEGORY = 1000;
 
@@ -162,11 +163,14 @@ export class WwwSender {
   async run(): Promise<{ status: RunStatus }> {
     const cats = this.categories();
     const counts = new Map<SentCategory, number>();
-    let total = await this.gw.count('export_accounts', this.params);
+    const accounts = await this.gw.count('export_accounts', this.params);
+    let total = accounts; // the pass that builds the account index
     for (const c of cats) {
-      const n = c === 'accounts' ? total : await this.gw.count(PROC[c], this.params);
+      const n = c === 'accounts' ? accounts : await this.gw.count(PROC[c], this.params);
       counts.set(c, n);
-      total += c === 'accounts' ? total : n;
+      // "Send selected" reads no dictionaries.
+      if (this.req.mode === 'selected' && DICTIONARIES.includes(c)) continue;
+      total += n;
     }
     this.progress = new Progress(this.ctx, total, () => this.scope.problemCount);
     this.progress.flush('export_accounts');
@@ -180,9 +184,9 @@ export class WwwSender {
       this.index.add(row);
     }
     this.index.finish();
-    for (const p of this.index.problems) this.problem('accounts', p);
-
     const selection = this.selection();
+    // With a selection, only the chosen accounts' problems belong to this send.
+    for (const p of this.index.problems) if (!selection || (p.key !== undefined && selection.has(p.key))) this.problem('accounts', p);
 
     // Guards: decided before anything is sent.
     if (this.req.mode !== 'selected' && !this.req.confirmDrop) {
@@ -241,8 +245,9 @@ export class WwwSender {
   }
 
   /** Source records of a category, already checked; problems are reported here. */
-  private async *candidates(c: SentCategory): AsyncGenerator<Candidate> {
+  private async *candidates(c: SentCategory, selection: Set<string> | null): AsyncGenerator<Candidate> {
     const res = this.cat(c);
+    const chosen = (key: string) => !selection || selection.has(key);
     const signal = this.ctx.signal;
     const tick = () => this.progress.tick(PROC[c]);
     switch (c) {
@@ -250,7 +255,7 @@ export class WwwSender {
         for await (const r of this.gw.export('export_accounts', this.params, signal) as AsyncIterable<AccountRow>) {
           tick();
           const key = r.account_no?.trim();
-          if (!key || !r.portal_enabled) continue;
+          if (!key || !r.portal_enabled || !chosen(key)) continue;
           if (!this.index.sendable(key, c, this.settings)) {
             if (this.index.accounts.get(key)?.error) res.skipped++;
             continue;
@@ -279,6 +284,7 @@ export class WwwSender {
     const periodStart = `${this.req.period}-01`;
     const rows = this.gw.export(PROC[c], this.params, signal) as AsyncIterable<ExportRows[ExportProcedure] & { account_no: string }>;
     for await (const g of byAccount(rows, tick)) {
+      if (!chosen(g.key)) continue;
       if (!this.index.sendable(g.key, c, this.settings)) {
         if (this.index.accounts.get(g.key)?.error) res.skipped++;
         continue;
@@ -306,7 +312,7 @@ export class WwwSender {
         await yieldToLoop();
         breathe.reset();
       }
-      if (!emitted.has(key) && this.index.sendable(key, c, this.settings)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
+      if (!emitted.has(key) && chosen(key) && this.index.sendable(key, c, this.settings)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
     }
   }
 
@@ -332,7 +338,7 @@ export class WwwSender {
       batch = [];
       seq++;
       if (this.req.dryRun || !this.portal) {
-        res.sent += records.length;
+        res.sent += records.filter((r) => r.status === 'active').length; // as a real send counts them
         return;
       }
       const b: Batch = {
@@ -355,11 +361,10 @@ export class WwwSender {
     };
 
     // Dictionaries go with every full or changed send; "send selected" is about accounts.
-    if (selection && (c === 'services' || c === 'providers')) return;
+    if (selection && DICTIONARIES.includes(c)) return;
 
-    for await (const cand of this.candidates(c)) {
+    for await (const cand of this.candidates(c, selection)) {
       sourceRecords++;
-      if (selection && !selection.has(cand.key)) continue;
       seen.add(cand.key);
       const compared = withoutKept(cand.data, keep);
       const hash = hashOf(compared);

@@ -6,9 +6,23 @@
 
 import { create } from 'zustand';
 import type { Permission } from '../../shared/domain/permissions';
+import { lastDayOfPeriod } from '../../shared/domain/period';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../../shared/domain/types';
 import { problem } from '../../shared/errors/problem';
-import type { AppStatus, JobFinished, ReportFile, Request, SaldoApi, SessionStatus, SourceCheckResult } from '../../shared/ipc/contract';
+import type {
+  AppStatus,
+  CallResponses,
+  JobChannel,
+  JobFinished,
+  JobStarted,
+  PremisesRow,
+  ReportFile,
+  Request,
+  SaldoApi,
+  SessionStatus,
+  SourceCheckResult,
+  WwwSendSummary,
+} from '../../shared/ipc/contract';
 import type { AuditEntryView, ConnectionTest, OperatorView, ProfileView } from '../../shared/ipc/views';
 
 export const TABS = ['www', 'readings', 'bank', 'journal', 'audit', 'settings'] as const;
@@ -40,9 +54,64 @@ export interface ProfileTestState {
 export interface CurrentJob {
   /** null between asking main to start the job and receiving its id. */
   jobId: string | null;
+  channel: JobChannel;
   period: string;
+  /** What a send asked for (kept to show it and, after a stop, to repeat it confirmed). */
+  request?: WwwSendRequest;
   progress: JobProgress | null;
+  /** The phases the job went through, in order (the last one is under way). */
+  phases: string[];
   cancelling: boolean;
+}
+
+/** The categories sent to the portal, in the exchange's order (the contract's list). */
+export const SENT_CATEGORIES = ['accounts', 'services', 'providers', 'residents', 'beneficiaries', 'balances', 'charges', 'meters'] as const;
+export type SentCategory = (typeof SENT_CATEGORIES)[number];
+export type SendMode = Request<'www.send'>['mode'];
+export type WwwSendRequest = Request<'www.send'>;
+export type NoticeRequest = Request<'www.notice'>;
+export type NoticeAnswer = CallResponses['www.notice'];
+
+export interface SendOutcome {
+  request: WwwSendRequest;
+  status: RunStatus;
+  result: WwwSendSummary | null;
+  error: Problem | null;
+  progress: JobProgress | null;
+  phases: string[];
+}
+
+/** The premises grid's filter, as the form holds it ('' = any). */
+export interface PremisesFilter {
+  building: string;
+  group: '' | 'member' | 'other';
+  portal: '' | 'yes' | 'no';
+  changedOnly: boolean;
+  search: string;
+}
+export const NO_PREMISES_FILTER: PremisesFilter = { building: '', group: '', portal: '', changedOnly: false, search: '' };
+/** Rows asked of main at a time as the operator scrolls. */
+export const PREMISES_PAGE = 500;
+/** Rows asked at a time when ticking everything the filter shows (main's upper limit). */
+const PREMISES_BULK = 5000;
+
+export interface PremisesState {
+  /** The period the list belongs to (null: not loaded). */
+  period: string | null;
+  filter: PremisesFilter;
+  /** Bumped by every new query: answers to an older one are dropped. */
+  gen: number;
+  /** Rows matching the filter (null until the first page arrives). */
+  total: number | null;
+  /** Loaded pages of PREMISES_PAGE rows, by page number. */
+  pages: Record<number, PremisesRow[]>;
+  buildings: string[];
+  loading: boolean;
+}
+
+/** Premises that a send can include: an account number and the "WWW" parameter. */
+export function tickable(row: PremisesRow): boolean {
+  return row.account !== '' && row.portalEnabled;
 }
 
 export interface CheckOutcome {
@@ -54,8 +123,11 @@ export interface CheckOutcome {
   progress: JobProgress | null;
 }
 
+export type ReportKind = 'run-summary' | 'www-errors';
+
 export interface ReportOutcome {
   runId: number;
+  kind: ReportKind;
   action: 'pdf' | 'print';
   file?: string;
   bytes?: number;
@@ -82,6 +154,16 @@ export interface SaldoState {
   period: string | null;
   job: CurrentJob | null;
   lastCheck: CheckOutcome | null;
+  lastSend: SendOutcome | null;
+
+  /** Data to WWW: the send mode, the as-of date (null: the period's last day), the premises grid and its ticks. */
+  wwwMode: SendMode;
+  asOf: string | null;
+  /** The operator typed something that is not a date: nothing is sent until it is corrected. */
+  asOfInvalid: boolean;
+  premises: PremisesState;
+  ticked: ReadonlySet<string>;
+  tickBusy: boolean;
 
   runs: RunRecord[];
   runsState: 'idle' | 'loading' | 'loaded';
@@ -112,14 +194,30 @@ export interface SaldoState {
   dismissError(): void;
   choosePeriod(period: string): void;
   startSourceCheck(): Promise<void>;
+  setWwwMode(mode: SendMode): void;
+  setAsOf(date: string | null, invalid?: boolean): void;
+  /** Asks main again for the premises of the chosen period under the current filter. */
+  loadPremises(): Promise<void>;
+  setPremisesFilter(change: Partial<PremisesFilter>): Promise<void>;
+  /** Loads the pages holding rows first..last that are not loaded yet. */
+  ensurePremisesRows(first: number, last: number): Promise<void>;
+  toggleTick(account: string): void;
+  clearTicks(): void;
+  /** Ticks every premises the filter shows that a send can include (all pages, not only those loaded). */
+  tickAllShown(): Promise<void>;
+  /** Sends (or, with dryRun, previews) the chosen categories — all when none — in the chosen mode. */
+  startWwwSend(opts?: { categories?: SentCategory[]; dryRun?: boolean }): Promise<void>;
+  /** Repeats a send stopped by a guard, confirmed (confirmDrop). */
+  confirmStoppedSend(): Promise<void>;
+  sendNotice(req: NoticeRequest): Promise<Result<NoticeAnswer>>;
   cancelJob(): Promise<void>;
   jobProgressed(e: JobProgress): void;
   jobFinished(e: JobFinished): void;
   loadJournal(): Promise<void>;
   selectRun(runId: number | null): Promise<void>;
   openRunInJournal(runId: number): Promise<void>;
-  printReport(runId: number): Promise<void>;
-  savePdf(runId: number): Promise<void>;
+  printReport(runId: number, kind?: ReportKind): Promise<void>;
+  savePdf(runId: number, kind?: ReportKind): Promise<void>;
   loadAudit(): Promise<void>;
   saveAuditPdf(): Promise<void>;
   loadProfiles(): Promise<void>;
@@ -149,6 +247,25 @@ async function call<T>(locale: Locale, fn: (a: SaldoApi) => Promise<Result<T>>):
 /** Events that arrive before main's answer gives us the job id (kept until the id is known). */
 const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
 let subscribed = false;
+/** Premises pages asked for and not answered yet, as "gen:page". */
+const pagesInFlight = new Set<string>();
+/** The premises query counter (never reset, so a sign-out cannot make an old answer look current). */
+let premisesGen = 0;
+
+const EMPTY_PREMISES: PremisesState = { period: null, filter: NO_PREMISES_FILTER, gen: 0, total: null, pages: {}, buildings: [], loading: false };
+
+/** The www.premises request for a filter (offset and limit added by the caller). */
+function premisesQuery(period: string, f: PremisesFilter): Request<'www.premises'> {
+  const search = f.search.trim();
+  return {
+    period,
+    ...(f.building ? { building: f.building } : {}),
+    ...(f.group ? { group: f.group } : {}),
+    ...(f.portal ? { portalEnabled: f.portal === 'yes' } : {}),
+    ...(f.changedOnly ? { changedOnly: true } : {}),
+    ...(search ? { search: search.slice(0, 200) } : {}),
+  };
+}
 
 export function hasPermission(status: AppStatus | null, p: Permission): boolean {
   return !!status?.operator.permissions.includes(p);
@@ -165,6 +282,13 @@ const SIGNED_OUT = {
   period: null,
   job: null,
   lastCheck: null,
+  lastSend: null,
+  wwwMode: 'all' as SendMode,
+  asOf: null,
+  asOfInvalid: false,
+  premises: EMPTY_PREMISES,
+  ticked: new Set<string>(),
+  tickBusy: false,
   runs: [],
   runsState: 'idle' as const,
   selectedRunId: null,
@@ -223,6 +347,52 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     return r.value;
   };
 
+  /** Starts a long job: the window shows its progress until job.finished arrives. */
+  const startJob = async (channel: JobChannel, period: string, request: WwwSendRequest | undefined, start: (a: SaldoApi) => Promise<Result<JobStarted>>) => {
+    early.clear();
+    set({
+      job: { jobId: null, channel, period, request, progress: null, phases: [], cancelling: false },
+      lastCheck: null,
+      lastSend: null,
+      report: null,
+      error: null,
+    });
+    const r = await call(get().locale, start);
+    if (!r.ok) {
+      set({ job: null });
+      failed(r.error);
+      return;
+    }
+    const jobId = r.value.jobId;
+    set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
+    const buffered = early.get(jobId);
+    early.clear();
+    if (buffered?.progress) get().jobProgressed(buffered.progress);
+    if (buffered?.finished) get().jobFinished(buffered.finished);
+  };
+
+  /** One page of premises for the current query; dropped if the query changed meanwhile. */
+  const fetchPremisesPage = async (page: number) => {
+    const { premises, period } = get();
+    if (!period || premises.period !== period) return;
+    const gen = premises.gen;
+    const key = `${gen}:${page}`;
+    if (pagesInFlight.has(key) || premises.pages[page]) return;
+    pagesInFlight.add(key);
+    set((s) => ({ premises: { ...s.premises, loading: true } }));
+    const r = await call(get().locale, (a) => a.wwwPremises({ ...premisesQuery(period, premises.filter), offset: page * PREMISES_PAGE, limit: PREMISES_PAGE }));
+    pagesInFlight.delete(key);
+    const now = get().premises;
+    if (now.gen !== gen) return;
+    const stillLoading = [...pagesInFlight].some((k) => k.startsWith(`${gen}:`));
+    if (!r.ok) {
+      set({ premises: { ...now, loading: stillLoading, total: now.total ?? 0 } });
+      failed(r.error);
+      return;
+    }
+    set({ premises: { ...now, loading: stillLoading, total: r.value.total, buildings: r.value.buildings, pages: { ...now.pages, [page]: r.value.rows } } });
+  };
+
   return {
     phase: 'loading',
     session: null,
@@ -237,6 +407,13 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     period: null,
     job: null,
     lastCheck: null,
+    lastSend: null,
+    wwwMode: 'all',
+    asOf: null,
+    asOfInvalid: false,
+    premises: EMPTY_PREMISES,
+    ticked: new Set<string>(),
+    tickBusy: false,
     runs: [],
     runsState: 'idle',
     selectedRunId: null,
@@ -361,25 +538,119 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     },
 
     choosePeriod(period) {
-      set({ period });
+      if (period === get().period) return;
+      // Ticks and the as-of date belong to the month they were chosen for.
+      set((s) => ({ period, asOf: null, asOfInvalid: false, ticked: new Set<string>(), premises: { ...EMPTY_PREMISES, filter: s.premises.filter, gen: ++premisesGen } }));
     },
 
     async startSourceCheck() {
       const { period, job } = get();
       if (!period || job) return;
-      early.clear();
-      set({ job: { jobId: null, period, progress: null, cancelling: false }, lastCheck: null, error: null });
-      const r = await call(get().locale, (a) => a.sourceCheck({ period }));
-      if (!r.ok) {
-        set({ job: null, error: r.error });
-        return;
+      await startJob('source.check', period, undefined, (a) => a.sourceCheck({ period }));
+    },
+
+    setWwwMode(mode) {
+      set({ wwwMode: mode });
+    },
+
+    setAsOf(date, invalid = false) {
+      set({ asOf: date, asOfInvalid: invalid });
+    },
+
+    async loadPremises() {
+      const period = get().period;
+      if (!period) return;
+      set((s) => ({ premises: { ...s.premises, period, gen: ++premisesGen, total: null, pages: {}, loading: true } }));
+      await fetchPremisesPage(0);
+    },
+
+    async setPremisesFilter(change) {
+      set((s) => ({ premises: { ...s.premises, filter: { ...s.premises.filter, ...change } } }));
+      await get().loadPremises();
+    },
+
+    async ensurePremisesRows(first, last) {
+      const { total, pages } = get().premises;
+      if (total === null || total === 0) return;
+      const from = Math.max(0, Math.floor(first / PREMISES_PAGE));
+      const to = Math.min(Math.floor((total - 1) / PREMISES_PAGE), Math.floor(last / PREMISES_PAGE));
+      const wanted: Promise<void>[] = [];
+      for (let p = from; p <= to; p++) if (!pages[p]) wanted.push(fetchPremisesPage(p));
+      await Promise.all(wanted);
+    },
+
+    toggleTick(account) {
+      if (!account) return;
+      set((s) => {
+        const next = new Set(s.ticked);
+        if (next.has(account)) next.delete(account);
+        else next.add(account);
+        return { ticked: next };
+      });
+    },
+
+    clearTicks() {
+      set({ ticked: new Set<string>() });
+    },
+
+    async tickAllShown() {
+      const { premises, period, tickBusy } = get();
+      if (!period || premises.period !== period || premises.total === null || tickBusy) return;
+      const gen = premises.gen;
+      const total = premises.total;
+      const found: string[] = [];
+      const loaded = Object.values(premises.pages).reduce((n, rows) => n + rows.length, 0);
+      if (loaded >= total) {
+        for (const rows of Object.values(premises.pages)) for (const row of rows) if (tickable(row)) found.push(row.account);
+      } else {
+        set({ tickBusy: true });
+        for (let offset = 0; offset < total; offset += PREMISES_BULK) {
+          const r = await call(get().locale, (a) => a.wwwPremises({ ...premisesQuery(period, premises.filter), offset, limit: PREMISES_BULK }));
+          if (get().premises.gen !== gen) {
+            set({ tickBusy: false });
+            return;
+          }
+          if (!r.ok) {
+            set({ tickBusy: false });
+            failed(r.error);
+            return;
+          }
+          for (const row of r.value.rows) if (tickable(row)) found.push(row.account);
+          if (r.value.rows.length < PREMISES_BULK) break;
+        }
       }
-      const jobId = r.value.jobId;
-      set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
-      const buffered = early.get(jobId);
-      early.clear();
-      if (buffered?.progress) get().jobProgressed(buffered.progress);
-      if (buffered?.finished) get().jobFinished(buffered.finished);
+      set((s) => ({ tickBusy: false, ticked: new Set([...s.ticked, ...found]) }));
+    },
+
+    async startWwwSend(opts = {}) {
+      const { period, job, wwwMode, ticked, asOf, asOfInvalid, status } = get();
+      if (!period || job || asOfInvalid) return;
+      if (!opts.dryRun && !hasPermission(status, 'exchange.run')) return;
+      if (wwwMode === 'selected' && ticked.size === 0) return;
+      const request: WwwSendRequest = {
+        period,
+        mode: wwwMode,
+        asOf: asOf ?? lastDayOfPeriod(period),
+        ...(opts.categories?.length ? { categories: [...opts.categories] } : {}),
+        ...(wwwMode === 'selected' ? { accounts: [...ticked] } : {}),
+        ...(opts.dryRun ? { dryRun: true } : {}),
+      };
+      await startJob('www.send', period, request, (a) => a.wwwSend(request));
+    },
+
+    async confirmStoppedSend() {
+      const { lastSend, job, status } = get();
+      if (!lastSend || lastSend.status !== 'stopped' || job) return;
+      if (!lastSend.request.dryRun && !hasPermission(status, 'exchange.run')) return;
+      const request: WwwSendRequest = { ...lastSend.request, confirmDrop: true };
+      await startJob('www.send', request.period, request, (a) => a.wwwSend(request));
+    },
+
+    async sendNotice(req) {
+      const r = await call(get().locale, (a) => a.wwwNotice(req));
+      if (!r.ok && r.error.code === 'SAL-6004') failed(r.error);
+      if (hasPermission(get().status, 'journal.read')) void get().loadJournal();
+      return r;
     },
 
     async cancelJob() {
@@ -400,7 +671,8 @@ export const useSaldo = create<SaldoState>()((set, get) => {
         return;
       }
       if (job.jobId !== e.jobId) return;
-      set({ job: { ...job, progress: e } });
+      const phases = job.phases[job.phases.length - 1] === e.phase ? job.phases : [...job.phases, e.phase];
+      set({ job: { ...job, progress: e, phases } });
     },
 
     jobFinished(e) {
@@ -411,12 +683,20 @@ export const useSaldo = create<SaldoState>()((set, get) => {
         return;
       }
       if (job.jobId !== e.jobId) return;
-      const result = e.channel === 'source.check' && e.result ? (e.result as SourceCheckResult) : null;
-      set({
-        job: null,
-        lastCheck: { period: job.period, status: e.status, result, error: e.error ?? null, progress: job.progress },
-        error: e.error ?? get().error,
-      });
+      if (e.channel === 'www.send' && job.request) {
+        const result = e.result ? (e.result as WwwSendSummary) : null;
+        // A problem of the whole send is shown in its summary, not in the banner as well.
+        set({ job: null, lastSend: { request: job.request, status: e.status, result, error: e.error ?? null, progress: job.progress, phases: job.phases } });
+        // What was delivered changes the grid's "changed" marks.
+        if (!job.request.dryRun && get().premises.period === job.period) void get().loadPremises();
+      } else {
+        const result = e.channel === 'source.check' && e.result ? (e.result as SourceCheckResult) : null;
+        set({
+          job: null,
+          lastCheck: { period: job.period, status: e.status, result, error: e.error ?? null, progress: job.progress },
+          error: e.error ?? get().error,
+        });
+      }
       if (hasPermission(get().status, 'journal.read')) void get().loadJournal();
     },
 
@@ -462,22 +742,22 @@ export const useSaldo = create<SaldoState>()((set, get) => {
       await get().selectRun(runId);
     },
 
-    async printReport(runId) {
+    async printReport(runId, kind = 'run-summary') {
       if (get().reportBusy) return;
       set({ reportBusy: true, report: null });
-      const r = await call(get().locale, (a) => a.reportPrint({ kind: 'run-summary', runId }));
+      const r = await call(get().locale, (a) => a.reportPrint({ kind, runId }));
       if (!r.ok) set({ reportBusy: false, error: r.error });
-      else set({ reportBusy: false, report: { runId, action: 'print', printed: r.value.printed, file: r.value.file } });
+      else set({ reportBusy: false, report: { runId, kind, action: 'print', printed: r.value.printed, file: r.value.file } });
     },
 
-    async savePdf(runId) {
+    async savePdf(runId, kind = 'run-summary') {
       if (get().reportBusy) return;
       set({ reportBusy: true, report: null });
-      const r = await call(get().locale, (a) => a.reportPdf({ kind: 'run-summary', runId }));
+      const r = await call(get().locale, (a) => a.reportPdf({ kind, runId }));
       if (!r.ok) set({ reportBusy: false, error: r.error });
       else {
         const f: ReportFile = r.value;
-        set({ reportBusy: false, report: { runId, action: 'pdf', file: f.file, bytes: f.bytes } });
+        set({ reportBusy: false, report: { runId, kind, action: 'pdf', file: f.file, bytes: f.bytes } });
       }
     },
 

@@ -57,3 +57,20 @@ export function localiseProblem(p: Problem, t: Translator): Problem {
   const again = problem(code, t.locale, shown);
   return { ...p, message: again.message, hint: again.hint };
 }
+
+/**
+ * Any catalogue problem in the translator's language: its parameters are read back out of main's
+ * message and the entry is worded again (values as main gave them). A problem that cannot be read
+ * back, or whose hint needs a value the message does not carry, stays as main worded it.
+ */
+export function problemInWindowLanguage(p: Problem, t: Translator): Problem {
+  if (REWORDED.has(p.code)) return localiseProblem(p, t);
+  if (!(p.code in CATALOGUE)) return p;
+  const code = p.code as ErrorCode;
+  if (CATALOGUE[code][t.locale].message === p.message) return p;
+  const params = readParams(code, p.message, t.locale);
+  if (!params) return p;
+  const again = problem(code, t.locale, params);
+  if (/\{\w+\}/.test(again.message) || /\{\w+\}/.test(again.hint)) return p;
+  return { ...p, message: again.message, hint: again.hint };
+}

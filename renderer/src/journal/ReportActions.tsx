@@ -27,7 +27,7 @@ export function ReportActions({ runId }: { runId: number }) {
 /** What came of the last Print or Save PDF for this run: the saved file's full path. */
 export function ReportOutcome({ runId }: { runId: number }) {
   const t = useT();
-  const report = useSaldo((s) => (s.report?.runId === runId ? s.report : null));
+  const report = useSaldo((s) => (s.report?.runId === runId && s.report.kind === 'run-summary' ? s.report : null));
   if (!report) return null;
   return (
     <div className="report-outcome" role="status" data-testid="report-outcome">

@@ -3,7 +3,7 @@ import { useT } from '../i18n';
 import { ProgressBar } from '../ui/ProgressBar';
 
 /** The bar plus "step · done / total · errors" under it. */
-export function CheckProgress({ progress, running, status }: { progress: JobProgress | null; running: boolean; status?: RunStatus }) {
+export function CheckProgress({ progress, running, status, label }: { progress: JobProgress | null; running: boolean; status?: RunStatus; label?: string }) {
   const t = useT();
   const done = progress?.done ?? 0;
   const total = progress?.total ?? 0;
@@ -12,7 +12,7 @@ export function CheckProgress({ progress, running, status }: { progress: JobProg
   const tone = status === 'failed' ? 'danger' : status === 'cancelled' || status === 'stopped' ? 'warning' : 'normal';
   return (
     <div className="check-progress" data-testid="check-progress" data-running={running ? 'true' : 'false'}>
-      <ProgressBar label={t.t('www_progressLabel')} done={done} total={total} running={running} valueText={counts} tone={tone} />
+      <ProgressBar label={label ?? t.t('www_progressLabel')} done={done} total={total} running={running} valueText={counts} tone={tone} />
       <div className="progress-caption">
         <span>
           <span className="muted">{t.t('www_step')}:</span> <span data-testid="progress-phase">{phase}</span>

@@ -1,21 +1,32 @@
 import { useT } from '../i18n';
 import { hasPermission, useSaldo } from '../store';
-import { CheckProgress } from './CheckProgress';
+import { AsOfDate } from './AsOfDate';
 import { CheckSummary } from './CheckSummary';
+import { JobProgressView } from './JobProgress';
+import { NoticeForm } from './NoticeForm';
 import { PeriodPicker } from './PeriodPicker';
+import { PremisesPanel } from './PremisesPanel';
+import { SendPanel } from './SendPanel';
+import { SendSummary } from './SendSummary';
 import '../styles/www.css';
 
-/** Data to WWW: for now, check what the accounting source would export for a month. */
+/**
+ * Data to WWW (seed 002): the month and the as-of date; the premises grid to filter and tick; the
+ * send in one of three modes, per category or all, with a preview, progress and Cancel; the result
+ * with its problems and error report; a notice to residents. The source check stays at hand.
+ */
 export function WwwTab() {
   const t = useT();
   const status = useSaldo((s) => s.status);
   const period = useSaldo((s) => s.period);
   const job = useSaldo((s) => s.job);
   const lastCheck = useSaldo((s) => s.lastCheck);
+  const lastSend = useSaldo((s) => s.lastSend);
   const start = useSaldo((s) => s.startSourceCheck);
-  const cancel = useSaldo((s) => s.cancelJob);
   const allowed = hasPermission(status, 'source.read');
+  const canSend = hasPermission(status, 'exchange.run');
   const periods = status?.periods ?? [];
+  const checkJob = job?.channel === 'source.check' ? job : null;
 
   return (
     <div className="www">
@@ -31,30 +42,30 @@ export function WwwTab() {
         ) : (
           <div className="toolbar">
             <PeriodPicker periods={periods} value={period} disabled={!!job} />
-            <button type="button" className="button button-primary" data-testid="check-source" disabled={!period || !!job} onClick={() => void start()}>
+            {period ? <AsOfDate key={period} period={period} disabled={!!job} /> : null}
+            <span className="spacer" />
+            <button type="button" className="button" data-testid="check-source" title={t.t('www_checkHint')} disabled={!period || !!job} onClick={() => void start()}>
               {t.t('www_check')}
             </button>
-            {job ? (
-              <button
-                type="button"
-                className="button"
-                data-testid="cancel-job"
-                disabled={!job.jobId || job.cancelling}
-                onClick={() => void cancel()}
-              >
-                {job.cancelling ? t.t('www_cancelling') : t.t('www_cancel')}
-              </button>
-            ) : null}
           </div>
         )}
-        {job ? <CheckProgress progress={job.progress} running /> : lastCheck?.progress ? <CheckProgress progress={lastCheck.progress} running={false} status={lastCheck.status} /> : null}
+        {checkJob ? (
+          <JobProgressView progress={checkJob.progress} running label={t.t('www_progressLabel')} phases={checkJob.phases} />
+        ) : lastCheck?.progress ? (
+          <JobProgressView progress={lastCheck.progress} running={false} status={lastCheck.status} label={t.t('www_progressLabel')} phases={[]} />
+        ) : null}
       </div>
 
       {lastCheck && !job ? <CheckSummary outcome={lastCheck} /> : null}
 
-      <p className="notice notice-note" data-testid="send-note">
-        {t.t('www_sendNote')}
-      </p>
+      {allowed && period ? (
+        <>
+          <PremisesPanel period={period} />
+          <SendPanel />
+          {lastSend && !job ? <SendSummary outcome={lastSend} /> : null}
+          {canSend ? <NoticeForm /> : null}
+        </>
+      ) : null}
     </div>
   );
 }
