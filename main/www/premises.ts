@@ -55,7 +55,7 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
     const key = r.account_no?.trim() ?? '';
     buildings.add(r.building);
     const before = key ? delivered.get(key) : undefined;
-    const changed = !before || before.status !== 'active' || before.hash !== hashOf(withoutKept(DATA.accounts(r), keep));
+    const changed = before === undefined || before !== hashOf(withoutKept(DATA.accounts(r), keep));
     return {
       account: key,
       building: r.building,

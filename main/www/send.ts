@@ -22,7 +22,7 @@ import { requirePermission } from '../engine/authorize';
 import { Breather, yieldToLoop, type JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { Batch, PortalGateway, PortalRecord } from '../portal/port';
-import { Delivered, type DeliveredRow } from './delivered';
+import { Delivered, NOT_IN_BILLING, type DeliveredRow } from './delivered';
 import { AccountIndex, DATA, accountWarnings, balanceProblem, chargeProblem, hashOf, meterWarning, withoutKept } from './records';
 import { SENT_CATEGORIES, type SentCategory, type WwwSettings } from './settings';
 
@@ -307,12 +307,12 @@ export class WwwSender {
       yield { key: g.key, data };
     }
     const breathe = new Breather();
-    for (const [key] of this.index.accounts) {
+    for (const key of this.index.sendableFor(c, this.settings)) {
       if (breathe.due()) {
         await yieldToLoop();
         breathe.reset();
       }
-      if (!emitted.has(key) && chosen(key) && this.index.sendable(key, c, this.settings)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
+      if (!emitted.has(key) && chosen(key)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
     }
   }
 
@@ -369,9 +369,9 @@ export class WwwSender {
       const compared = withoutKept(cand.data, keep);
       const hash = hashOf(compared);
       const before = prev.get(cand.key);
-      const isNew = !before || before.status !== 'active';
+      const isNew = before === undefined || before === NOT_IN_BILLING;
       if (isNew) res.new++;
-      else if (before.hash !== hash) res.changed++;
+      else if (before !== hash) res.changed++;
       else {
         res.unchanged++;
         if (mode === 'changed') continue;
@@ -382,16 +382,16 @@ export class WwwSender {
 
     // Not in billing: delivered as active before, absent from the source now. Never deleted.
     if (!selection && CAN_VANISH.includes(c)) {
-      const present = c === 'accounts' ? new Set(this.index.accounts.keys()) : seen;
+      const present: { has(key: string): boolean } = c === 'accounts' ? this.index.accounts : seen;
       const breathe = new Breather();
-      for (const [key, row] of prev) {
+      for (const [key, before] of prev) {
         if (breathe.due()) {
           await yieldToLoop();
           breathe.reset();
         }
-        if (row.status !== 'active' || present.has(key)) continue;
+        if (before === NOT_IN_BILLING || present.has(key)) continue;
         res.notInBilling++;
-        batch.push({ key, status: 'not_in_billing', hash: 'not_in_billing' });
+        batch.push({ key, status: 'not_in_billing', hash: NOT_IN_BILLING });
         if (batch.length >= this.settings.batchSize) await flush(false);
       }
     }
