@@ -2,11 +2,9 @@
 // Chromium-family browser driven by playwright-core, for the CLI and tests) and the desktop
 // app's Electron printToPDF adapter. Both get the same HTML and the same header/footer templates.
 
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { writeFileAtomically } from '../engine/atomic-file';
 import type { Locale } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
 import { REPORT_PAGE_MARGIN_MM } from './html';
@@ -144,32 +142,9 @@ export class ChromiumPdfPrinter implements PdfPrinter {
 
 /** Writes a file so a reader never sees half of it: temp name in the same folder, fsync, rename. */
 export async function writePdfAtomically(file: string, bytes: Uint8Array, locale: Locale = 'en'): Promise<void> {
-  const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, file);
+    await writeFileAtomically(file, bytes);
   } catch (e) {
-    await unlink(tmp).catch(() => undefined);
     fail('SAL-6013', locale, { file, detail: e instanceof Error ? e.message : String(e) });
-  }
-  // Make the rename itself durable (POSIX); Windows cannot open a directory for fsync.
-  if (process.platform !== 'win32') {
-    try {
-      const dh = await open(dir, 'r');
-      try {
-        await dh.sync();
-      } finally {
-        await dh.close();
-      }
-    } catch {
-      // best effort: the file is complete either way
-    }
   }
 }

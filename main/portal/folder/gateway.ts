@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Locale, Problem } from '../../../shared/domain/types';
 import { fail, ProblemError } from '../../../shared/errors/problem';
 import type { Batch, BatchResult, Notice, PortalGateway, PortalInfo, Receipt, SendMode } from '../port';
-import { abortError, mkdirDurably, writeFileAtomically } from './atomic';
+import { abortError, mkdirDurably, writeFileAtomically } from '../../engine/atomic-file';
 import { ManifestIndex, type ManifestEntry } from './manifest';
 import { batchBody, checkBatch, checkNotice, noticeBody } from './payload';
 import { DEFAULT_MAX_RECEIPT_BYTES, takeReceipts } from './receipts';
@@ -107,7 +107,7 @@ export class FolderPortalGateway implements PortalGateway {
       if (known !== undefined) fail('SAL-4012', this.locale, { batchId: meta.batchId });
       if (signal?.aborted) throw abortError(signal);
       await mkdirDurably(join(file, '..'));
-      await writeFileAtomically(file, bytes, signal);
+      await writeFileAtomically(file, bytes, { signal });
       await this.manifest.append({ ...meta, file: rel, sha256, writtenAt: (this.opts.now?.() ?? new Date()).toISOString() });
     } catch (e) {
       if (e instanceof ProblemError || signal?.aborted) throw e;

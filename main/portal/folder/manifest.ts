@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import type { CategoryKey } from '../../../shared/domain/types';
 import type { SendMode } from '../port';
-import { appendDurably } from './atomic';
+import { appendDurably } from '../../engine/atomic-file';
 
 export interface ManifestEntry {
   batchId: string;

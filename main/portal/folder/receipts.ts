@@ -9,7 +9,7 @@ import { extname, basename, join } from 'node:path';
 import type { Locale, Problem } from '../../../shared/domain/types';
 import { fail, problem } from '../../../shared/errors/problem';
 import type { Receipt } from '../port';
-import { mkdirDurably, renameWithRetry } from './atomic';
+import { mkdirDurably, renameWithRetry } from '../../engine/atomic-file';
 import { BATCH_ID_RE, parseRejected } from './payload';
 
 export const DEFAULT_MAX_RECEIPT_BYTES = 8 * 1024 * 1024;

@@ -10,7 +10,7 @@ import type { Locale } from '../../../shared/domain/types';
 import { fail, ProblemError, problem, type Params } from '../../../shared/errors/problem';
 import type { ErrorCode } from '../../../shared/errors/catalogue';
 import { redact } from '../../security/secrets/redact';
-import { abortError } from '../folder/atomic';
+import { abortError } from '../../engine/atomic-file';
 import { batchBody, checkBatch, checkNotice, cleanText, noticeBody, parseRejected } from '../folder/payload';
 import type { Batch, BatchResult, Notice, PortalGateway, PortalInfo, Receipt } from '../port';
 import { checkPortalUrl } from './url';

@@ -6,10 +6,9 @@
 // Writes within one process are serialised; two processes writing at the same instant may lose
 // one update (last rename wins) but never produce a torn file.
 
-import { randomBytes } from 'node:crypto';
 import type { Stats } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { open } from 'node:fs/promises';
+import { writeFileAtomically } from '../../engine/atomic-file';
 import type { Locale } from '../../../shared/domain/types';
 import { fail, ProblemError } from '../../../shared/errors/problem';
 import type { SecretStore } from './port';
@@ -89,50 +88,15 @@ export async function readSecretFile(file: string, locale: Locale, check?: (st: 
 export async function writeSecretFile(file: string, kind: FileStoreKind, entries: Map<string, string>, locale: Locale): Promise<void> {
   const sorted = Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const body = `${JSON.stringify({ version: 1, kind, entries: sorted }, null, 2)}\n`;
-  const dir = dirname(file);
-  const tmp = join(dir, `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const fh = await open(tmp, 'wx', 0o600);
-    try {
-      await fh.writeFile(body, 'utf8');
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await renameWithRetry(tmp, file);
-    await syncDir(dir);
+    await writeFileAtomically(file, Buffer.from(body, 'utf8'), { mode: 0o600 });
   } catch (e) {
-    await rm(tmp, { force: true }).catch(() => undefined);
     if (e instanceof ProblemError) throw e;
     fail('SAL-6013', locale, { file, detail: (e as Error).message });
   }
 }
 
-/** On Windows an antivirus or indexer may hold the target open for a moment. */
-async function renameWithRetry(from: string, to: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    try {
-      return await rename(from, to);
-    } catch (e) {
-      if (process.platform !== 'win32' || i >= 5 || !['EPERM', 'EACCES', 'EBUSY'].includes(errno(e) ?? '')) throw e;
-      await new Promise((r) => setTimeout(r, 50 * (i + 1)));
-    }
-  }
-}
-
-/** Makes the rename durable (POSIX); folders cannot be opened for fsync on Windows. */
-export async function syncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const fh = await open(dir, 'r').catch(() => null);
-  if (!fh) return;
-  try {
-    await fh.sync();
-  } catch {
-    // some file systems refuse fsync on a folder; the rename itself is still atomic
-  } finally {
-    await fh.close();
-  }
-}
+export { syncDir } from '../../engine/atomic-file';
 
 /** The plaintext sealed by stores whose cipher has no associated data: the name, a newline, the value. */
 export function bindName(name: string, value: string): string {

@@ -1,10 +1,9 @@
-// Durable file writes for the exchange folder: a reader never sees half a file, and a file counts
-// as written only once it (and the name pointing at it) is on disk.
+// Durable file writes — the exchange folder, the secrets file, saved reports: a reader never sees
+// half a file, and a file counts as written only once it (and the name pointing at it) is on disk.
 
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { syncDir } from '../../security/secrets/file';
 
 const errno = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
@@ -21,10 +20,11 @@ export function tempNameFor(file: string): string {
  * Writes `bytes` to `file` atomically: temp name in the same folder, write, fsync, rename, fsync of
  * the folder. An abort seen before the rename removes the temp file and throws; nothing is left.
  */
-export async function writeFileAtomically(file: string, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+export async function writeFileAtomically(file: string, bytes: Uint8Array, opts: { signal?: AbortSignal; mode?: number } = {}): Promise<void> {
+  const { signal, mode = 0o644 } = opts;
   const tmp = tempNameFor(file);
   try {
-    const fh = await open(tmp, 'wx', 0o644);
+    const fh = await open(tmp, 'wx', mode);
     try {
       await fh.writeFile(bytes);
       await fh.sync();
@@ -75,5 +75,19 @@ export async function renameWithRetry(from: string, to: string): Promise<void> {
       if (process.platform !== 'win32' || i >= 5 || !['EPERM', 'EACCES', 'EBUSY'].includes(errno(e) ?? '')) throw e;
       await new Promise((r) => setTimeout(r, 50 * (i + 1)));
     }
+  }
+}
+
+/** Makes a rename durable (POSIX); folders cannot be opened for fsync on Windows. */
+export async function syncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const fh = await open(dir, 'r').catch(() => null);
+  if (!fh) return;
+  try {
+    await fh.sync();
+  } catch {
+    // some file systems refuse fsync on a folder; the rename itself is still atomic
+  } finally {
+    await fh.close();
   }
 }
