@@ -22,6 +22,7 @@ import { requirePermission } from '../engine/authorize';
 import { Breather, yieldToLoop, type JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { Batch, PortalGateway, PortalRecord } from '../portal/port';
+import type { WwwCategoryResult, WwwSendSummary } from '../../shared/ipc/contract';
 import { Delivered, NOT_IN_BILLING, type DeliveredRow } from './delivered';
 import { AccountIndex, DATA, accountWarnings, balanceProblem, chargeProblem, hashOf, meterWarning, withoutKept } from './records';
 import { SENT_CATEGORIES, type SentCategory, type WwwSettings } from './settings';
@@ -38,28 +39,9 @@ export interface SendRequest {
   confirmDrop?: boolean;
 }
 
-export interface CategoryResult {
-  /** Delivered (or, in a dry run, would be). */
-  sent: number;
-  new: number;
-  changed: number;
-  unchanged: number;
-  skipped: number;
-  notInBilling: number;
-  rejected: number;
-  errors: Problem[];
-}
-
-/** The CLI's --json shape (the stable field names), plus preview counts. */
-export interface SendSummary {
-  runId: number;
-  status: RunStatus;
-  period: string;
-  mode: SendModeName;
-  dryRun: boolean;
-  categories: Partial<Record<SentCategory, CategoryResult>>;
-  errors: Problem[];
-}
+/** The results are the contract's: the CLI's --json shape and the window's summary. */
+export type CategoryResult = WwwCategoryResult;
+export type SendSummary = WwwSendSummary;
 
 const PROC: Record<SentCategory, ExportProcedure> = {
   accounts: 'export_accounts',
