@@ -309,6 +309,9 @@ export class WwwSender {
     const prev = await this.delivered.load(c, this.req.period);
     const keep = this.settings.keepOnUpdate[c] ?? [];
     const mode = this.req.mode;
+    // Keys seen, for the not-in-billing pass of the dictionaries (accounts use the account index;
+    // other categories never fall out of billing) — not kept for 200,000 accounts per category.
+    const trackSeen = CAN_VANISH.includes(c) && c !== 'accounts';
     const seen = new Set<string>();
     let batch: Array<PortalRecord & { hash: string }> = [];
     let seq = 0;
@@ -347,7 +350,7 @@ export class WwwSender {
 
     for await (const cand of this.candidates(c, selection)) {
       sourceRecords++;
-      seen.add(cand.key);
+      if (trackSeen) seen.add(cand.key);
       const compared = withoutKept(cand.data, keep);
       const hash = hashOf(compared);
       const before = prev.get(cand.key);
