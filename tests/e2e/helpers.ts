@@ -3,11 +3,11 @@
 // CSP violations so that every test can assert there were none.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { beforeAll } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { startBridge, type Bridge } from '../support/bridge';
 import { makeDemoWorkspace } from '../support/workspace';
 
@@ -185,4 +185,28 @@ export async function bridgeCall<T>(app: AppSession, channel: string, body: unkn
   const answer = (await r.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
   return answer.value;
+}
+
+/** Whether a file starts with the given bytes (e.g. "%PDF"), reading only those. */
+export function fileStartsWith(file: string, magic: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(magic.length);
+    readSync(fd, buf, 0, magic.length, 0);
+    return buf.toString('latin1') === magic;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** One Chromium for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser;
 }

@@ -4,9 +4,9 @@
 // way to send (and main refuses the call too); wrong passwords are refused and five in a row lock
 // the account; the audit log lists the sign-ins and is saved as a PDF.
 
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../main/security/passwords';
 import { Operators } from '../../main/store/operators';
@@ -15,23 +15,12 @@ import type { Role } from '../../shared/domain/types';
 import { CATALOGUE } from '../../shared/errors/catalogue';
 import { UI_TEXT } from '../../shared/i18n/ui';
 import type { OperatorView } from '../../shared/ipc/views';
-import { bridgeCall, launchBrowser, screenshot, startApp, type AppSession } from './helpers';
+import { bridgeCall, screenshot, startApp, type AppSession, fileStartsWith, useBrowser } from './helpers';
 
 const ADMIN = { name: 'admin', displayName: 'Anna Zarządca', password: 'Wiosna w Gdańsku 2026' };
 const CLERK = { name: 'marta', displayName: 'Marta Wiśniewska', password: 'maple syrup morning' };
 const AUDITOR = { name: 'ewa', displayName: 'Ewa Audytorka', password: 'zielony las nad rzeką' };
 const LOCKED = { name: 'jan', displayName: 'Jan Nowak', password: 'cztery pory roku' };
-
-function fileStartsWith(file: string, magic: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(magic.length);
-    readSync(fd, buf, 0, magic.length, 0);
-    return buf.toString('latin1') === magic;
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** Adds operators with passwords to a workspace's store, and gives its administrator one (so no first-start set-up). */
 async function addOperators(dir: string, ops: Array<{ name: string; displayName: string; password: string; role: Role }>): Promise<void> {
@@ -56,19 +45,13 @@ async function submitSignIn(page: Page, name: string, password: string): Promise
 
 const focusedTestId = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('first start and the administrator', () => {
   let app: AppSession;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'pl', signedIn: false, browser });
+    app = await startApp({ locale: 'pl', signedIn: false, browser: browserOf() });
   });
   afterAll(async () => {
     await app?.close();
@@ -232,7 +215,7 @@ describe('an Auditor, wrong passwords and the audit log', () => {
     app = await startApp({
       locale: 'pl',
       signedIn: false,
-      browser,
+      browser: browserOf(),
       prepare: (ws) =>
         addOperators(ws.dir, [
           { ...AUDITOR, role: 'auditor' },

@@ -1,38 +1,20 @@
 // Data to WWW → "Check source data" end to end: the progress bar moves, the summary shows counts and
 // money, the Journal lists the run and saves its PDF; Cancel works on a larger workspace.
 
-import { existsSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../shared/domain/types';
 import { UI_TEXT } from '../../shared/i18n/ui';
-import { bridgeCall, launchBrowser, recordProgress, recordedProgress, screenshot, startApp, type AppSession } from './helpers';
-import type { Browser } from 'playwright-core';
+import { bridgeCall, recordProgress, recordedProgress, screenshot, startApp, type AppSession, fileStartsWith, useBrowser } from './helpers';
 
-function fileStartsWith(file: string, magic: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(magic.length);
-    readSync(fd, buf, 0, magic.length, 0);
-    return buf.toString('latin1') === magic;
-  } finally {
-    closeSync(fd);
-  }
-}
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('check source data on the demo period', () => {
   let app: AppSession;
   let runId = 0;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'pl', premises: 400, throttleMs: 20, browser });
+    app = await startApp({ locale: 'pl', premises: 400, throttleMs: 20, browser: browserOf() });
   });
   afterAll(async () => {
     await app?.close();
@@ -117,7 +99,7 @@ describe('cancel on a larger workspace', () => {
   let app: AppSession;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'pl', premises: 6000, months: 12, throttleMs: 20, browser });
+    app = await startApp({ locale: 'pl', premises: 6000, months: 12, throttleMs: 20, browser: browserOf() });
   });
   afterAll(async () => {
     await app?.close();

@@ -5,25 +5,14 @@
 // permission (preview only), and Cancel of a long send on a larger workspace.
 
 import Database from 'better-sqlite3';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../shared/domain/types';
 import { UI_TEXT } from '../../shared/i18n/ui';
 import type { PremisesPage } from '../../shared/ipc/contract';
-import { bridgeCall, launchBrowser, recordProgress, recordedProgress, screenshot, startApp, type AppSession } from './helpers';
-
-function fileStartsWith(file: string, magic: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(magic.length);
-    readSync(fd, buf, 0, magic.length, 0);
-    return buf.toString('latin1') === magic;
-  } finally {
-    closeSync(fd);
-  }
-}
+import { bridgeCall, recordProgress, recordedProgress, screenshot, startApp, type AppSession, fileStartsWith, useBrowser } from './helpers';
 
 /** A figure of the result table: category row, figure column, as a number. */
 async function figure(page: Page, category: string, fig: string): Promise<number> {
@@ -54,20 +43,14 @@ async function show(page: Page, testId: string): Promise<void> {
   await page.getByTestId(testId).evaluate((el) => el.scrollIntoView({ block: 'start' }));
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browserOf = useBrowser();
 
 describe('Data to WWW on a demo workspace', () => {
   let app: AppSession;
   let fullRunId = 0;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'pl', premises: 300, throttleMs: 5, browser });
+    app = await startApp({ locale: 'pl', premises: 300, throttleMs: 5, browser: browserOf() });
   });
   afterAll(async () => {
     await app?.close();
@@ -288,7 +271,7 @@ describe('cancel a long send', () => {
   let app: AppSession;
 
   beforeAll(async () => {
-    app = await startApp({ locale: 'pl', premises: 6000, months: 2, throttleMs: 0, browser });
+    app = await startApp({ locale: 'pl', premises: 6000, months: 2, throttleMs: 0, browser: browserOf() });
   });
   afterAll(async () => {
     await app?.close();
