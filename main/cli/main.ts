@@ -260,6 +260,8 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
         if (res) {
           const saved = await call<{ file: string }>(b, 'report.pdf', { kind: 'run-summary', runId: res.runId });
           reports.push(saved.file);
+          // The records the send skipped or flagged, with what to do, when there are any.
+          if (res.problems > 0) reports.push((await call<{ file: string }>(b, 'report.pdf', { kind: 'www-errors', runId: res.runId })).file);
         }
         const errors = res ? (b.ws.journal.get(res.runId)?.problems ?? []) : fin.error ? [fin.error] : [];
         if (globals.json) {

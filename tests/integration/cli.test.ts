@@ -49,7 +49,10 @@ describe('saldo CLI', () => {
     expect(summary).toMatchObject({ status: 'completed', period: PERIOD });
     expect(summary.counts.accounts).toBeGreaterThan(390);
     expect(summary.totals.charges_total).toMatch(/^\d+\.\d{2}$/);
-    expect(summary.reports).toHaveLength(1);
+    // The run summary, and the error report of the planted defects the send found.
+    expect(summary.problems).toBeGreaterThan(0);
+    expect(summary.reports).toHaveLength(2);
+    expect(summary.reports[1]).toMatch(/www-errors/);
     expect(readFileSync(summary.reports[0]).subarray(0, 4).toString()).toBe('%PDF');
 
     const j = saldo(['journal', '--json', '--config', cfg, '--limit', '5']);
