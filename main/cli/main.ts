@@ -63,7 +63,7 @@ function period(v: string): string {
 }
 
 /** Reads one line (a password or secret) from standard input: never from argv, where process lists show it. */
-async function readSecretFromStdin(io: CliIo): Promise<string> {
+async function readSecretFromStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of process.stdin) {
@@ -71,7 +71,6 @@ async function readSecretFromStdin(io: CliIo): Promise<string> {
     size += (c as Buffer).length;
     if (size > 64 * 1024) break;
   }
-  void io;
   // fatal: a secret with invalid UTF-8 is refused, not silently altered.
   return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)).replace(/\r?\n$/, '');
 }
@@ -336,7 +335,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .option('--disable', 'disable the operator')
     .action(async (name: string, o: { role: string; displayName?: string; grant?: string[]; passwordStdin?: boolean; disable?: boolean }) => {
       await withBackend(async (b) => {
-        const password = o.passwordStdin ? await readSecretFromStdin(io) : undefined;
+        const password = o.passwordStdin ? await readSecretFromStdin() : undefined;
         const view = await call<import('../../shared/ipc/views').OperatorView>(b, 'operators.save', {
           name,
           displayName: o.displayName ?? name,
@@ -426,7 +425,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .argument('<name>', 'the name a connection refers to, e.g. mssql')
     .action(async (name: string) => {
       await withBackend(async (b) => {
-        const value = await readSecretFromStdin(io);
+        const value = await readSecretFromStdin();
         await call(b, 'secrets.set', { name, value });
         io.out(globals.json ? JSON.stringify({ status: 'completed', name }) + '\n' : fill(t().secretSaved, { name }) + '\n');
       });

@@ -4,7 +4,7 @@
 
 import type { Operator } from '../../shared/domain/permissions';
 import { permissionsOf } from '../../shared/domain/permissions';
-import type { Locale } from '../../shared/domain/types';
+import type { Locale, Problem } from '../../shared/domain/types';
 import type { AppStatus, CallChannel, CallResponses, JobChannel, JobResults } from '../../shared/ipc/contract';
 import { CALLS, JOBS } from '../../shared/ipc/contract';
 import { ProblemError, fail, problem } from '../../shared/errors/problem';
@@ -60,6 +60,28 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
     const p = ws.cfg.config.portal;
     return p.transport === 'folder' ? { transport: 'folder', label: p.dir, connected: true } : { transport: 'https', label: new URL(p.baseUrl).host, connected: false };
   };
+  /** The accounting source as the status bar shows it, with the periods it has. */
+  const accountingStatus = async (locale: Locale): Promise<{ accounting: AppStatus['accounting']; periods: string[] }> => {
+    const a = ws.cfg.config.accounting;
+    let warnings: Problem[] | undefined;
+    // SQL Server: the start-up check (connect, exchange objects, the login's rights) runs once
+    // per window and names what is missing or more than the exchange needs.
+    if (a.kind === 'mssql') {
+      startup ??= testProfile(ws, { name: 'system', displayName: 'system', role: 'administrator', grants: [] }, 'accounting', secrets);
+      const check = await startup;
+      warnings = check.excess;
+      const failed = check.steps.find((s) => !s.ok);
+      if (failed) return { accounting: { kind: 'mssql', label: describeMssql(a), connected: false, problem: failed.problem, warnings }, periods: [] };
+    }
+    const w = warnings ? { warnings } : {};
+    try {
+      const gw = await ws.accounting();
+      return { accounting: { kind: gw.info.kind, label: gw.info.label, connected: true, ...w }, periods: await gw.periods() };
+    } catch (e) {
+      const p = e instanceof ProblemError ? e.problem : problem('SAL-5001', locale, { detail: (e as Error).message });
+      return { accounting: { kind: a.kind, label: a.kind === 'sqlite' ? a.path : a.server, connected: false, problem: p, ...w }, periods: [] };
+    }
+  };
   return {
     public: {
       'session.status': async (_req, session) => sessionStatus(ws, session),
@@ -69,38 +91,9 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
     },
     calls: {
       'app.status': async (_req, actor): Promise<AppStatus> => {
-        const c = ws.cfg.config;
         const locale = ws.locale();
-        let accounting: AppStatus['accounting'];
-        let periods: string[] = [];
-        // SQL Server: the start-up check (connect, exchange objects, the login's rights) runs once
-        // per window and names what is missing or more than the exchange needs.
-        if (c.accounting.kind === 'mssql') {
-          startup ??= testProfile(ws, { name: 'system', displayName: 'system', role: 'administrator', grants: [] }, 'accounting', secrets);
-          const check = await startup;
-          const failed = check.steps.find((s) => !s.ok);
-          if (failed) {
-            return {
-              version: VERSION,
-              locale,
-              organisation: c.organisation,
-              operator: { ...actor, permissions: permissionsOf(actor) },
-              accounting: { kind: 'mssql', label: describeMssql(c.accounting), connected: false, problem: failed.problem, warnings: check.excess },
-              portal: portalStatus(),
-              periods: [],
-            };
-          }
-        }
-        try {
-          const gw = await ws.accounting();
-          periods = await gw.periods();
-          accounting = { kind: gw.info.kind, label: gw.info.label, connected: true };
-        } catch (e) {
-          const p = e instanceof ProblemError ? e.problem : problem('SAL-5001', locale, { detail: (e as Error).message });
-          accounting = { kind: c.accounting.kind, label: c.accounting.kind === 'sqlite' ? c.accounting.path : c.accounting.server, connected: false, problem: p };
-        }
-        if (startup) accounting.warnings = (await startup).excess;
-        return { version: VERSION, locale, organisation: c.organisation, operator: { ...actor, permissions: permissionsOf(actor) }, accounting, portal: portalStatus(), periods };
+        const { accounting, periods } = await accountingStatus(locale);
+        return { version: VERSION, locale, organisation: ws.cfg.config.organisation, operator: { ...actor, permissions: permissionsOf(actor) }, accounting, portal: portalStatus(), periods };
       },
       'settings.setLocale': async (req, actor) => {
         ws.settings.set('ui.locale', req.locale, actor.name);

@@ -30,11 +30,9 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
   const params = { period };
   const index = new AccountIndex(ws.locale());
   const all: AccountRow[] = [];
-  let n = 0;
   for await (const r of gw.export('export_accounts', params)) {
-    index.add(r);
+    index.add(r); // the gateway lets the event loop run while it reads
     all.push(r);
-    if (++n % 5000 === 0) await yieldToLoop();
   }
   index.finish();
   const delivered = await new Delivered(ws.db).load('accounts', period);
