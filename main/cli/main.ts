@@ -19,11 +19,7 @@ import { initDemoWorkspace } from '../demo/workspace';
 import { ChromiumPdfPrinter } from '../reports/pdf';
 import { countLabel } from '../reports/run-summary';
 
-export interface CliIo {
-  out(s: string): void;
-  err(s: string): void;
-  isTTY: boolean;
-}
+export type { CliIo } from './context';
 
 const processIo: CliIo = {
   out: (s) => process.stdout.write(s),
@@ -31,18 +27,9 @@ const processIo: CliIo = {
   isTTY: Boolean(process.stderr.isTTY),
 };
 
-interface Globals {
-  config?: string;
-  json?: boolean;
-  operator?: string;
-  lang?: Locale;
-}
-
-class Exit extends Error {
-  constructor(readonly code: number) {
-    super(`exit ${code}`);
-  }
-}
+import { Exit, type CliContext, type CliIo, type Globals } from './context';
+import { registerReadingsCommands } from './commands/readings';
+import { registerBankCommands } from './commands/bank';
 
 function envLocale(): Locale | undefined {
   const l = process.env.SALDO_LANG;
@@ -168,6 +155,25 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     .hook('preAction', (_this, action) => {
       globals = action.optsWithGlobals() as Globals;
     });
+
+  // Features add their commands with the same helpers (main/cli/commands/*).
+  const cli: CliContext = {
+    io,
+    globals: () => globals,
+    locale: () => locale,
+    t,
+    printProblem,
+    withBackend,
+    call,
+    runJob,
+    copyOut,
+    setExit: (code) => {
+      exitCode = code;
+    },
+    statusExit,
+  };
+  registerReadingsCommands(program, cli);
+  registerBankCommands(program, cli);
 
   const demo = program.command('demo').description('demo workspace');
   demo

@@ -3,6 +3,8 @@
 // saldo.json. The defects the generator planted are listed in demo-defects.json so that tests and
 // newcomers can check that the validations find them.
 
+import { writeDemoReadings } from '../readings/demo';
+import { writeDemoStatements } from '../bank/demo';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addMonths, currentPeriod } from '../../shared/domain/period';
@@ -14,6 +16,17 @@ import { Audit } from '../store/audit';
 import { Operators } from '../store/operators';
 import { openStore } from '../store/store';
 import { generateAccountingDb, type GeneratorResult } from './generator';
+
+/** What a feature's demo writer gets: the new workspace and the generated accounting database. */
+export interface DemoFeatureInput {
+  dir: string;
+  configFile: string;
+  /** The last generated month. */
+  period: string;
+  accountingFile: string;
+  locale: 'pl' | 'uk';
+  seed: string;
+}
 
 export interface DemoOptions {
   premises: number;
@@ -77,5 +90,9 @@ export async function initDemoWorkspace(dirArg: string, opts: DemoOptions, uiLoc
   const configFile = join(dir, 'saldo.json');
   writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
   writeFileSync(join(dir, 'demo-defects.json'), JSON.stringify({ period: endPeriod, defects: generated.defects }, null, 2) + '\n');
+  // Each feature puts its demo inputs into the workspace (portal readings, a radio file, statements…).
+  const feature: DemoFeatureInput = { dir, configFile, period: endPeriod, accountingFile: join(dir, 'accounting.sqlite'), locale: opts.locale, seed: opts.seed };
+  await writeDemoReadings(feature);
+  await writeDemoStatements(feature);
   return { dir, configFile, period: endPeriod, operator: DEMO_OPERATOR, generated };
 }

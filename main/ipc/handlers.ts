@@ -26,6 +26,11 @@ import { openPortal } from '../portal/open';
 import { sendToPortal } from '../www/send';
 import { sendNotice } from '../www/notice';
 import { premisesPage } from '../www/premises';
+import { readingsHandlers } from '../readings/handlers';
+import { bankHandlers } from '../bank/handlers';
+import type { PortalGateway } from '../portal/port';
+import type { BANK_CALLS, BANK_JOBS } from '../../shared/ipc/contract-bank';
+import type { READINGS_CALLS, READINGS_JOBS } from '../../shared/ipc/contract-readings';
 
 type CallReq<C extends CallChannel> = z.output<(typeof CALLS)[C]['request']>;
 type JobReq<J extends JobChannel> = z.output<(typeof JOBS)[J]['request']>;
@@ -35,6 +40,22 @@ export type PublicChannel = { [C in CallChannel]: (typeof CALLS)[C] extends { pu
 export type PublicHandlers = { [C in PublicChannel]: (req: CallReq<C>, session: SessionState) => Promise<CallResponses[C]> };
 export type CallHandlers = { [C in Exclude<CallChannel, PublicChannel>]: (req: CallReq<C>, actor: Operator) => Promise<CallResponses[C]> };
 export type JobHandlers = { [J in JobChannel]: (req: JobReq<J>, actor: Operator, ctx: JobContext) => Promise<JobOutcome<JobResults[J]>> };
+
+/** What a feature's handlers get: the workspace, the output ports, the secrets, and a portal opener. */
+export interface FeatureDeps {
+  ws: Workspace;
+  ports: Ports;
+  secrets: ChainSecretStore;
+  openPortal: () => Promise<PortalGateway>;
+}
+
+/** The handlers of one feature's channels (a feature's contract file lists them). */
+export interface FeatureHandlers<C extends object, J extends object> {
+  calls: Pick<CallHandlers, Extract<keyof C, keyof CallHandlers>>;
+  jobs: Pick<JobHandlers, Extract<keyof J, JobChannel>>;
+}
+export type ReadingsHandlers = FeatureHandlers<typeof READINGS_CALLS, typeof READINGS_JOBS>;
+export type BankHandlers = FeatureHandlers<typeof BANK_CALLS, typeof BANK_JOBS>;
 
 export interface Handlers {
   public: PublicHandlers;
@@ -82,6 +103,9 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
       return { accounting: { kind: a.kind, label: a.kind === 'sqlite' ? a.path : a.server, connected: false, problem: p, ...w }, periods: [] };
     }
   };
+  const deps: FeatureDeps = { ws, ports, secrets, openPortal: portal };
+  const readings = readingsHandlers(deps);
+  const bank = bankHandlers(deps);
   return {
     public: {
       'session.status': async (_req, session) => sessionStatus(ws, session),
@@ -147,6 +171,8 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
       'www.premises': (req, actor) => premisesPage(ws, actor, req),
       'report.pdf': (req, actor) => saveReportPdf(ws, actor, req.kind, req.runId, ports),
       'report.print': (req, actor) => printReport(ws, actor, req.kind, req.runId, ports),
+      ...readings.calls,
+      ...bank.calls,
     },
     jobs: {
       'source.check': async (req, actor, ctx) => outcome(await sourceCheck(ws, actor, req.period, ctx)),
@@ -155,6 +181,8 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
         const s = await sendToPortal(ws, actor, req, ctx, portal);
         return { status: s.status, result: s, error: s.status === 'failed' ? s.errors.at(-1) : undefined };
       },
+      ...readings.jobs,
+      ...bank.jobs,
     },
   };
 }

@@ -27,7 +27,7 @@ export function buildRunReport(ws: Workspace, actor: Operator, kind: string, run
   const run = ws.journal.get(runId);
   if (!run) fail('SAL-6008', locale, { runId });
   const records = kind === 'www-errors' ? ws.journal.records(runId) : undefined;
-  return buildReport(kind, { run, records, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName });
+  return buildReport(kind, { run, records, organisation: ws.cfg.config.organisation, locale, printedAt: new Date(), operator: actor.displayName }, ws);
 }
 
 export async function saveReportPdf(ws: Workspace, actor: Operator, kind: string, runId: number, ports: Ports): Promise<ReportFile> {

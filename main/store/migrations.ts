@@ -2,6 +2,9 @@
 // PRAGMA user_version holds the number of the last one applied. Never edit a shipped migration:
 // add the next number.
 
+import { READINGS_MIGRATION } from './migrations/004-readings';
+import { BANK_MIGRATION } from './migrations/005-bank';
+
 export interface Migration {
   id: number;
   name: string;
@@ -126,6 +129,9 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  // Features keep their tables in their own numbered files.
+  READINGS_MIGRATION,
+  BANK_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

@@ -6,6 +6,8 @@
 // tests/unit/error-catalogue.test.ts fails when an entry lacks a language, a message or a hint.
 
 import type { Severity } from '../domain/types';
+import { READINGS_CATALOGUE } from './catalogue-readings';
+import { BANK_CATALOGUE } from './catalogue-bank';
 
 export interface CatalogueText {
   message: string;
@@ -633,6 +635,9 @@ export const CATALOGUE = {
     uk: { message: 'Внутрішня помилка: {detail}', hint: 'Зверніться до підтримки та додайте файл журналу з каталогу logs.' },
     en: { message: 'Internal error: {detail}', hint: 'Call support and attach the log file from the logs folder.' },
   },
+  // ---- 2xxx meter readings, 3xxx bank statements: each feature keeps its codes in its own file ----
+  ...READINGS_CATALOGUE,
+  ...BANK_CATALOGUE,
 } satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

@@ -1,5 +1,8 @@
 // Strings the CLI prints for people (its --json output is for scripts and is not translated).
 
+import { READINGS_CLI } from './cli-readings';
+import { BANK_CLI } from './cli-bank';
+
 const en = {
   demoCreated: 'Demo workspace created in {dir}',
   demoConfig: 'Configuration: {file}',
@@ -28,6 +31,8 @@ const en = {
   status_running: 'running',
   error: 'Error',
   hint: 'What to do',
+  ...READINGS_CLI.en,
+  ...BANK_CLI.en,
 };
 
 export type CliText = Record<keyof typeof en, string>;
@@ -60,6 +65,8 @@ const pl: CliText = {
   status_running: 'w toku',
   error: 'Błąd',
   hint: 'Co zrobić',
+  ...READINGS_CLI.pl,
+  ...BANK_CLI.pl,
 };
 
 const uk: CliText = {
@@ -90,6 +97,8 @@ const uk: CliText = {
   status_running: 'виконується',
   error: 'Помилка',
   hint: 'Що робити',
+  ...READINGS_CLI.uk,
+  ...BANK_CLI.uk,
 };
 
 export const CLI_TEXT: Record<'en' | 'pl' | 'uk', CliText> = { en, pl, uk };

@@ -4,6 +4,8 @@
 // Prefixed keys (status_*, severity_*, count_*, total_*, mode_*, runKind_*) are looked up by
 // lookupReportText(); a value without a key prints as the raw value.
 
+import { READINGS_REPORTS } from './reports-readings';
+import { BANK_REPORTS } from './reports-bank';
 import type { Locale } from '../domain/types';
 
 const en = {
@@ -132,6 +134,8 @@ const en = {
   total_charges_total: 'Charges for the period',
   total_closing_balance_total: 'Closing balance',
   total_payments_total: 'Payments',
+  ...READINGS_REPORTS.en,
+  ...BANK_REPORTS.en,
 };
 
 export type ReportTextKey = keyof typeof en;
@@ -254,6 +258,8 @@ const pl: ReportStrings = {
   total_charges_total: 'Naliczenia za okres',
   total_closing_balance_total: 'Saldo końcowe',
   total_payments_total: 'Wpłaty',
+  ...READINGS_REPORTS.pl,
+  ...BANK_REPORTS.pl,
 };
 
 const uk: ReportStrings = {
@@ -373,6 +379,8 @@ const uk: ReportStrings = {
   total_charges_total: 'Нараховано за період',
   total_closing_balance_total: 'Сальдо на кінець періоду',
   total_payments_total: 'Оплати',
+  ...READINGS_REPORTS.uk,
+  ...BANK_REPORTS.uk,
 };
 
 export const REPORT_TEXT: Record<Locale, ReportStrings> & { en: typeof en; pl: ReportStrings; uk: ReportStrings } = {

@@ -6,12 +6,11 @@
 
 import type { Locale } from '../domain/types';
 
-export interface PluralForms {
-  one: string;
-  few?: string;
-  many?: string;
-  other: string;
-}
+import type { PluralForms } from './feature';
+import { READINGS_UI } from './ui-readings';
+import { BANK_UI } from './ui-bank';
+
+export type { PluralForms } from './feature';
 
 const en = {
   // ---- external links (main process confirmation dialog) ----
@@ -458,6 +457,10 @@ const en = {
   unit_hour: 'h',
   unit_minute: 'min',
   unit_second: 's',
+
+  // ---- features: each in its own file ----
+  ...READINGS_UI.en,
+  ...BANK_UI.en,
 } satisfies Record<string, string | PluralForms>;
 
 export type UiKey = keyof typeof en;
@@ -898,6 +901,8 @@ const pl: UiStrings = {
   unit_hour: 'godz.',
   unit_minute: 'min',
   unit_second: 's',
+  ...READINGS_UI.pl,
+  ...BANK_UI.pl,
 };
 
 const uk: UiStrings = {
@@ -1329,6 +1334,8 @@ const uk: UiStrings = {
   unit_hour: 'год',
   unit_minute: 'хв',
   unit_second: 'с',
+  ...READINGS_UI.uk,
+  ...BANK_UI.uk,
 };
 
 export const UI_TEXT: { en: typeof en; pl: UiStrings; uk: UiStrings } = { en, pl, uk };

@@ -5,24 +5,13 @@
 import { z } from 'zod';
 import type { Operator, Permission } from '../domain/permissions';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../domain/types';
-import { LOCALES, ROLES } from '../domain/types';
+import { LOCALES } from '../domain/types';
 import { PERMISSIONS } from '../domain/permissions';
 import type { AuditEntryView, ConnectionTest, OperatorView, ProfileView } from './views';
 
-const period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
-const runId = z.number().int().positive().max(2 ** 31);
-const reportKind = z.string().min(1).max(64).regex(/^[a-z][a-z0-9-]*$/, 'expected a report kind like run-summary');
-// Operator names: letters (any script), digits, dot, dash, underscore — no quotes, no spaces, no
-// path characters, so a name is safe in logs, file names and audit entries.
-const operatorName = z.string().min(2).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u, 'letters, digits, dot, dash or underscore');
-const displayName = z.string().trim().min(1).max(128).regex(/^[^\p{Cc}]+$/u, 'no control characters');
-const password = z.string().min(1).max(256);
-const role = z.enum(ROLES);
-const SENT = ['accounts', 'services', 'providers', 'residents', 'beneficiaries', 'balances', 'charges', 'meters'] as const;
-const accountNo = z.string().min(1).max(64).regex(/^[^\p{Cc}]+$/u, 'no control characters');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
-const secretName = z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, dot, dash or underscore');
-const profileName = z.string().min(1).max(64).regex(/^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u, 'letters, digits, space, dot, dash or underscore');
+import { accountNo, displayName, isoDate, operatorName, password, period, profileName, reportKind, role, runId, secretName, SENT } from './atoms';
+import { READINGS_API_METHODS, READINGS_CALLS, READINGS_JOBS, type ReadingsCallResponses, type ReadingsJobResults } from './contract-readings';
+import { BANK_API_METHODS, BANK_CALLS, BANK_JOBS, type BankCallResponses, type BankJobResults } from './contract-bank';
 
 /**
  * Channels that answer at once. `permission: null` needs a signed-in operator but no particular
@@ -85,6 +74,8 @@ export const CALLS = {
   'report.pdf': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
   'report.print': { request: z.object({ kind: reportKind, runId }).strict(), permission: 'reports.print' },
   'job.cancel': { request: z.object({ jobId: z.string().regex(/^job-\d+$/) }).strict(), permission: null },
+  ...READINGS_CALLS,
+  ...BANK_CALLS,
 } as const satisfies Record<string, { request: z.ZodType; permission: Permission | null; public?: boolean }>;
 
 /** Channels that start a long job: they answer {jobId} at once, then send job.progress and job.finished events. */
@@ -106,6 +97,8 @@ export const JOBS = {
       .strict(),
     permission: 'source.read',
   },
+  ...READINGS_JOBS,
+  ...BANK_JOBS,
 } as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
 
 export type CallChannel = keyof typeof CALLS;
@@ -145,7 +138,7 @@ export interface SessionStatus {
   locale: Locale;
 }
 
-export interface CallResponses {
+export interface CallResponses extends ReadingsCallResponses, BankCallResponses {
   'session.status': SessionStatus;
   'session.signIn': SessionStatus;
   'session.signOut': SessionStatus;
@@ -179,7 +172,7 @@ export interface SourceCheckResult {
   problems: number;
 }
 
-export interface JobResults {
+export interface JobResults extends ReadingsJobResults, BankJobResults {
   'source.check': SourceCheckResult;
   'cycle.run': SourceCheckResult;
   'www.send': WwwSendSummary;
@@ -289,6 +282,8 @@ export const API_METHODS = {
   wwwSend: 'www.send',
   wwwNotice: 'www.notice',
   wwwPremises: 'www.premises',
+  ...READINGS_API_METHODS,
+  ...BANK_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export type SaldoApi = {

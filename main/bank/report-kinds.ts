@@ -1,0 +1,6 @@
+// The bank feature's report kinds (CLI `saldo report <kind>`, IPC report.pdf/print), merged into
+// the registry (main/reports/registry.ts).
+
+import type { FeatureReportBuilder } from '../reports/registry';
+
+export const BANK_REPORT_KINDS: Record<string, FeatureReportBuilder> = {};

@@ -1,0 +1,5 @@
+// `saldo bank …` commands.
+
+import type { RegisterCommands } from '../context';
+
+export const registerBankCommands: RegisterCommands = () => {};

@@ -1,0 +1,5 @@
+// `saldo readings …` commands.
+
+import type { RegisterCommands } from '../context';
+
+export const registerReadingsCommands: RegisterCommands = () => {};
