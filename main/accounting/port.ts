@@ -3,6 +3,7 @@
 // so that no category is ever held whole in memory.
 
 import type { ExportParams, ExportProcedure, ExportRows } from '../../shared/domain/accounting';
+import type { AcceptedReading, ImportReadingResult } from '../readings/types';
 
 export interface AccountingSourceInfo {
   kind: 'sqlite' | 'mssql';
@@ -23,5 +24,15 @@ export interface AccountingGateway {
   export<P extends ExportProcedure>(proc: P, params: ExportParams, signal?: AbortSignal): AsyncIterable<ExportRows[P]>;
   /** Row count of one outbound procedure, for progress totals (may be an estimate on MSSQL). */
   count(proc: ExportProcedure, params: ExportParams): Promise<number>;
+  /**
+   * Writes validated readings (the exchange contract's import_readings) in ONE transaction per
+   * call: every row is written or none is. Answers one result per input row, in input order:
+   * `written`; `already` when its reading_key was written before (a retried batch never doubles a
+   * reading); `refused` with the database's reason (e.g. an unknown meter) — a refused row does
+   * not abort the others. Any other failure throws a catalogue problem (SAL-5051…) and nothing of
+   * the batch is in the database. A reading_key repeated within one call is answered `already`
+   * for its later rows. Values are decimal text (never floats). Keep batches to a few thousand rows.
+   */
+  importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]>;
   close(): Promise<void>;
 }

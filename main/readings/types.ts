@@ -34,6 +34,11 @@ export interface RawReading {
   zonesGiven?: number;
   /** The value exactly as written (decimal comma or dot, possibly garbage): the rules judge it. */
   value: string;
+  /**
+   * The unit the source states for the value (wmbusmeters' field suffix: m3, kWh, GJ, MWh); absent
+   * when the source does not say. The rules refuse a value in another unit than the meter's.
+   */
+  unit?: string;
   /** Alarm flags the radio device reported (e.g. leak, tamper), passed on as warnings. */
   alarms?: string[];
   /** Where it came from in an imported file. */
@@ -85,8 +90,17 @@ export interface ReadingDecision {
 
 /** A reading accepted for the accounting database (the rows of import_readings). */
 export interface AcceptedReading {
-  /** Idempotency: the same reading_key is written once even when a batch is retried. */
+  /**
+   * Idempotency: the same reading_key is written once even when a batch is retried. 1..128
+   * characters (e.g. the RawReading's sourceId plus the zone); stable across re-runs.
+   */
   reading_key: string;
+  /**
+   * The premises the meter was matched to. Optional but send it: the database then also checks that
+   * the meter belongs to this account (a meter id need not be unique across premises in a vendor's
+   * system) and refuses the row otherwise.
+   */
+  account_no?: string;
   meter_id: string;
   reading_date: string;
   zone: number;

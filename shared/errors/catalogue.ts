@@ -231,6 +231,59 @@ export const CATALOGUE = {
     uk: { message: 'Збережений токен порталу не є дійсним токеном типу Bearer: {detail}', hint: 'Збережіть знову токен, отриманий від оператора порталу, командою saldo secrets set НАЗВА, без пробілів і символів нового рядка.' },
     en: { message: 'The stored portal token is not a valid bearer token: {detail}', hint: 'Store the token the portal operator gave you again with saldo secrets set NAME, without spaces or line breaks.' },
   },
+  // ---- 4017–4029 portal feeds (readings, registrations, payments) and acknowledgements ----
+  'SAL-4017': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Portal {host} przysłał stronę kanału {feed} niezgodną z API wymiany: {detail}', hint: 'Z tej strony nic nie zaimportowano, a pozycja odczytu kanału się nie przesunęła: następny import pobierze ją ponownie. Przekaż ten komunikat operatorowi portalu (docs/portal-api.json).' },
+    uk: { message: 'Портал {host} надіслав сторінку каналу {feed}, що не відповідає API обміну: {detail}', hint: 'З цієї сторінки нічого не імпортовано, позиція читання каналу не змінилася: наступний імпорт отримає її знову. Передайте це повідомлення операторові порталу (docs/portal-api.json).' },
+    en: { message: 'The portal {host} sent a page of the {feed} feed that does not follow the exchange API: {detail}', hint: 'Nothing of this page was imported and the feed position did not move: the next import fetches it again. Pass this message to the portal operator (docs/portal-api.json).' },
+  },
+  'SAL-4018': {
+    severity: 'error',
+    pl: { message: 'Nie można odczytać pliku portalu {file} (kanał {feed}); przeniesiono go do folderu failed: {detail}', hint: 'Z tego pliku nic nie zaimportowano. Poproś operatora portalu o zapisanie go ponownie (pod nową nazwą) zgodnie z docs/portal-api.json; pozostałe pliki zaimportowano.' },
+    uk: { message: 'Не вдається прочитати файл порталу {file} (канал {feed}); його перенесено до папки failed: {detail}', hint: 'З цього файлу нічого не імпортовано. Попросіть оператора порталу записати його знову (під новою назвою) відповідно до docs/portal-api.json; решту файлів імпортовано.' },
+    en: { message: 'The portal file {file} ({feed} feed) cannot be read and was moved to the failed folder: {detail}', hint: 'Nothing of this file was imported. Ask the portal operator to write it again (under a new name) as docs/portal-api.json describes; the other files were imported.' },
+  },
+  'SAL-4019': {
+    severity: 'error',
+    pl: { message: 'Nie można odczytać folderu kanału portalu {dir}: {detail}', hint: 'Sprawdź, czy folder wymiany jest dostępny i czy Saldo może odczytywać i przenosić w nim pliki. Nic nie zaimportowano.' },
+    uk: { message: 'Не вдається прочитати папку каналу порталу {dir}: {detail}', hint: 'Перевірте, чи доступна папка обміну і чи може Saldo читати й переміщувати в ній файли. Нічого не імпортовано.' },
+    en: { message: 'Cannot read the portal feed folder {dir}: {detail}', hint: 'Check that the exchange folder is reachable and that Saldo may read and move files in it. Nothing was imported.' },
+  },
+  'SAL-4020': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Potwierdzenia {ackId} (kanał {feed}) nie można wysłać: {detail}', hint: 'To błąd programu Saldo, a nie Twoich danych. Niczego nie wysłano; portal nadal czeka na potwierdzenie tych pozycji.' },
+    uk: { message: 'Підтвердження {ackId} (канал {feed}) не можна надіслати: {detail}', hint: 'Це помилка програми Saldo, а не ваших даних. Нічого не надіслано; портал і далі чекає на підтвердження цих позицій.' },
+    en: { message: 'Acknowledgement {ackId} ({feed} feed) cannot be sent: {detail}', hint: 'This is a fault in Saldo, not in your data. Nothing was sent; the portal still waits for these items to be acknowledged.' },
+  },
+  'SAL-4021': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Zapisana pozycja odczytu kanału {feed} jest nieprawidłowa: {cursor}', hint: 'Nic nie zaimportowano. Pozycja mogła zostać uszkodzona w magazynie lokalnym; pomoc techniczna może ją ustawić na ostatni przetworzony plik.' },
+    uk: { message: 'Збережена позиція читання каналу {feed} недійсна: {cursor}', hint: 'Нічого не імпортовано. Позицію могло бути пошкоджено в локальному сховищі; служба підтримки може встановити її на останній оброблений файл.' },
+    en: { message: 'The stored position in the {feed} feed is not valid: {cursor}', hint: 'Nothing was imported. The position may have been damaged in the local store; support can set it to the last processed file.' },
+  },
+  'SAL-4022': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Potwierdzenie {ackId} (kanał {feed}) zostało już zapisane z inną treścią', hint: 'Identyfikatora potwierdzenia nie wolno użyć ponownie dla innych pozycji. Niczego nie nadpisano.' },
+    uk: { message: 'Підтвердження {ackId} (канал {feed}) уже записано з іншим вмістом', hint: 'Ідентифікатор підтвердження не можна повторно використовувати для інших позицій. Нічого не перезаписано.' },
+    en: { message: 'Acknowledgement {ackId} ({feed} feed) was already written with different content', hint: 'An acknowledgement identifier must never be reused for other items. Nothing was overwritten.' },
+  },
+  'SAL-4023': {
+    severity: 'error',
+    pl: { message: 'Nie można pobrać kanału {feed} z portalu {host}: {detail}', hint: 'Nic nie zaimportowano, a pozycja odczytu się nie przesunęła: następny import zacznie od tego samego miejsca i niczego nie pominie. Sprawdź połączenie i adres portalu; jeśli portal odrzucił token, zapisz nowy poleceniem saldo secrets set NAZWA.' },
+    uk: { message: 'Не вдається отримати канал {feed} з порталу {host}: {detail}', hint: 'Нічого не імпортовано, позиція читання не змінилася: наступний імпорт почне з того самого місця й нічого не пропустить. Перевірте з’єднання та адресу порталу; якщо портал відхилив токен, збережіть новий командою saldo secrets set НАЗВА.' },
+    en: { message: 'Cannot fetch the {feed} feed from the portal {host}: {detail}', hint: 'Nothing was imported and the feed position did not move: the next import starts from the same place and skips nothing. Check the connection and the portal address; if the portal refused the token, store a new one with saldo secrets set NAME.' },
+  },
+  'SAL-4024': {
+    severity: 'error',
+    pl: { message: 'Portal {host} nie przyjął potwierdzenia {ackId} (kanał {feed}): {detail}', hint: 'Mieszkańcy jeszcze nie widzą wyniku tych pozycji. Wyślij potwierdzenie ponownie później — portal nie zastosuje go dwukrotnie. Jeśli portal odrzucił token, zapisz nowy poleceniem saldo secrets set NAZWA.' },
+    uk: { message: 'Портал {host} не прийняв підтвердження {ackId} (канал {feed}): {detail}', hint: 'Мешканці ще не бачать результату цих позицій. Надішліть підтвердження знову пізніше — портал не застосує його двічі. Якщо портал відхилив токен, збережіть новий командою saldo secrets set НАЗВА.' },
+    en: { message: 'The portal {host} did not take acknowledgement {ackId} ({feed} feed): {detail}', hint: 'Residents do not see the outcome of these items yet. Send the acknowledgement again later: the portal does not apply it twice. If the portal refused the token, store a new one with saldo secrets set NAME.' },
+  },
   // ---- 5xxx accounting database ----
   'SAL-5001': {
     severity: 'error',
@@ -410,6 +463,26 @@ export const CATALOGUE = {
     pl: { message: 'Logowanie zintegrowane Windows do serwera SQL Server {server} wymaga sterownika msnodesqlv8, którego nie można załadować: {detail}', hint: 'Ta instalacja Saldo nie zawiera opcjonalnego sterownika msnodesqlv8 (tylko Windows, wymaga też „ODBC Driver 18 for SQL Server” firmy Microsoft). Poproś pomoc techniczną o instalację z tym sterownikiem albo przełącz w ustawieniach na login SQL Server lub login domenowy (NTLM).' },
     uk: { message: 'Інтегрований вхід Windows до SQL Server {server} потребує драйвера msnodesqlv8, який не вдається завантажити: {detail}', hint: 'Ця інсталяція Saldo не містить необов’язкового драйвера msnodesqlv8 (лише Windows, потрібен також «ODBC Driver 18 for SQL Server» від Microsoft). Попросіть службу підтримки про інсталяцію з цим драйвером або перемкніть у налаштуваннях на логін SQL Server чи доменний логін (NTLM).' },
     en: { message: 'The integrated Windows login to SQL Server {server} needs the msnodesqlv8 driver, which cannot be loaded: {detail}', hint: 'This Saldo installation lacks the optional msnodesqlv8 driver (Windows only; it also needs Microsoft’s “ODBC Driver 18 for SQL Server”). Ask support for an installation with that driver, or switch to a SQL Server login or a domain (NTLM) login in Settings.' },
+  },
+  // ---- 5051–5059 writing to the accounting database (importReadings) ----
+  'SAL-5051': {
+    severity: 'error',
+    pl: { message: 'Baza księgowa odrzuciła partię odczytów; nic z niej nie zapisano: {detail}', hint: 'Cała partia została wycofana. Usuń przyczynę wskazaną w komunikacie (lub przekaż go administratorowi bazy) i uruchom import ponownie — odczyty już zapisane zostaną rozpoznane i nie zostaną zdublowane.' },
+    uk: { message: 'Облікова база відхилила партію показників; з неї нічого не записано: {detail}', hint: 'Усю партію скасовано. Усуньте причину, названу в повідомленні (або передайте його адміністраторові бази), і запустіть імпорт знову — уже записані показники буде розпізнано, вони не задвояться.' },
+    en: { message: 'The accounting database refused the batch of readings; nothing of it was written: {detail}', hint: 'The whole batch was rolled back. Remove the cause the message names (or pass it to the database administrator) and run the import again: readings already written are recognised and never doubled.' },
+  },
+  'SAL-5052': {
+    severity: 'error',
+    pl: { message: 'Nie można otworzyć bazy księgowej do zapisu: {detail}', hint: 'Sprawdź, czy plik bazy nie jest tylko do odczytu ani zablokowany przez inny program. Nic nie zapisano.' },
+    uk: { message: 'Не вдається відкрити облікову базу для запису: {detail}', hint: 'Перевірте, чи файл бази не доступний лише для читання і не заблокований іншою програмою. Нічого не записано.' },
+    en: { message: 'Cannot open the accounting database for writing: {detail}', hint: 'Check that the database file is not read-only or locked by another program. Nothing was written.' },
+  },
+  'SAL-5053': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Odczytu {key} nie można przekazać do bazy księgowej: {detail}', hint: 'To błąd programu Saldo, a nie Twoich danych. Z tej partii nic nie zapisano.' },
+    uk: { message: 'Показник {key} не можна передати до облікової бази: {detail}', hint: 'Це помилка програми Saldo, а не ваших даних. З цієї партії нічого не записано.' },
+    en: { message: 'Reading {key} cannot be passed to the accounting database: {detail}', hint: 'This is a fault in Saldo, not in your data. Nothing of this batch was written.' },
   },
   // ---- 6xxx configuration and access ----
   'SAL-6001': {

@@ -237,9 +237,17 @@ CREATE TABLE ref.meter_readings (
   reading_date date          NOT NULL,
   zone         tinyint       NOT NULL,             -- 1-based tariff zone
   value        decimal(15,4) NOT NULL,
-  source       varchar(16)   NOT NULL CONSTRAINT ck_ref_meter_readings_source CHECK (source IN ('portal', 'radio', 'inspector', 'estimate'))
+  source       varchar(16)   NOT NULL CONSTRAINT ck_ref_meter_readings_source CHECK (source IN ('portal', 'radio', 'inspector', 'estimate')),
+  reading_key  varchar(128)  NULL               -- Saldo's key of an imported reading: written once (saldo.import_readings)
 );
+GO
+-- A table made before reading_key existed gets the column.
+IF COL_LENGTH(N'ref.meter_readings', N'reading_key') IS NULL
+  ALTER TABLE ref.meter_readings ADD reading_key varchar(128) NULL;
 GO
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_ref_meter_readings_meter' AND object_id = OBJECT_ID(N'ref.meter_readings'))
   CREATE INDEX ix_ref_meter_readings_meter ON ref.meter_readings (meter_id, reading_date, zone) INCLUDE (value, source);
+GO
+IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ux_ref_meter_readings_key' AND object_id = OBJECT_ID(N'ref.meter_readings'))
+  CREATE UNIQUE INDEX ux_ref_meter_readings_key ON ref.meter_readings (reading_key) WHERE reading_key IS NOT NULL;
 GO

@@ -21,6 +21,9 @@
 
   Re-runnable: objects are created only when absent. A table type cannot be altered; to change
   one, drop the procedure that uses it, drop and re-create the type, then run 03 and 04 again.
+  Upgrade: a saldo.reading_tt made before it carried reading_key (Saldo's idempotency key of a
+  reading) is dropped here together with saldo.import_readings and made anew — run 03 and 04
+  again afterwards (dropping the type drops its grant).
 */
 
 SET NOCOUNT ON;
@@ -37,15 +40,26 @@ CREATE TABLE saldo.registered_accounts (
 );
 GO
 
+IF TYPE_ID(N'saldo.reading_tt') IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM sys.columns AS c
+                   JOIN sys.table_types AS t ON t.type_table_object_id = c.object_id
+                   WHERE t.user_type_id = TYPE_ID(N'saldo.reading_tt') AND c.name = N'reading_key')
+BEGIN
+  IF OBJECT_ID(N'saldo.import_readings', N'P') IS NOT NULL DROP PROCEDURE saldo.import_readings;
+  DROP TYPE saldo.reading_tt;
+END;
+GO
+
 IF TYPE_ID(N'saldo.reading_tt') IS NULL
 CREATE TYPE saldo.reading_tt AS TABLE (
   line_no      int          NOT NULL PRIMARY KEY,
-  account_no   varchar(32)  NOT NULL,
+  reading_key  varchar(128) NOT NULL,   -- Saldo's key of the reading: recorded once, a repeat is 'duplicate'
+  account_no   varchar(32)  NULL,       -- when given, the meter must belong to this account
   meter_id     varchar(32)  NOT NULL,   -- the meter id of export_meters
   reading_date date         NOT NULL,
   zone         tinyint      NOT NULL,   -- 1-based tariff zone
   value        varchar(32)  NOT NULL,   -- decimal string, up to 4 places
-  source       varchar(16)  NOT NULL    -- portal | radio | inspector | estimate
+  source       varchar(16)  NOT NULL    -- portal | radio (Saldo sends these); inspector | estimate
 );
 GO
 

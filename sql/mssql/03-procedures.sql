@@ -24,7 +24,9 @@
   Inbound (Saldo writes; one table-valued parameter @rows, READONLY; one transaction; one answer
   row per input row: line_no, status 'accepted' | 'duplicate' | 'rejected', message):
     import_readings (saldo.reading_tt), import_portal_payments (saldo.portal_payment_tt),
-    import_bank_items (saldo.bank_item_tt). A batch sent twice is booked once ('duplicate').
+    import_bank_items (saldo.bank_item_tt). A batch sent twice is booked once ('duplicate'):
+    import_readings knows a reading by its reading_key, payments by payment_id, bank items by
+    statement + item.
 
   Run after 02-exchange-schema.sql, as a user who may create procedures in [saldo] (dbo).
   CREATE OR ALTER keeps the rights granted by 04-security.sql when a procedure is changed.
@@ -327,6 +329,13 @@ CREATE OR ALTER PROCEDURE saldo.import_readings
   @rows saldo.reading_tt READONLY
 AS
 BEGIN
+  -- Validated meter readings from Saldo. One answer row per input row, in line_no order:
+  --   duplicate  the reading_key is recorded already (or comes earlier in this call), or an equal
+  --              value is recorded for the meter, day and zone — nothing written again;
+  --   rejected   no such meter (on the account, when account_no is given), not a meter value,
+  --              a zone the meter does not have, another value recorded for the meter, day and zone;
+  --   accepted   written, with its reading_key.
+  -- A rejected row does not stop the others; any error rolls the whole call back.
   SET NOCOUNT ON;
   SET XACT_ABORT ON;   -- any error rolls the whole call back: nothing of the batch is booked
 
@@ -342,39 +351,66 @@ BEGIN
 
   INSERT INTO @answer (line_no, status, message, meter_key, value)
   SELECT i.line_no,
-         CASE WHEN m.meter_id IS NULL THEN 'rejected'
+         CASE WHEN k.reading_id IS NOT NULL OR i.key_rn > 1 THEN 'duplicate'
+              WHEN m.meter_id IS NULL THEN 'rejected'
               WHEN v.value IS NULL OR v.value < 0 THEN 'rejected'
               WHEN i.zone < 1 OR i.zone > m.tariff_zones THEN 'rejected'
               WHEN i.source NOT IN ('portal', 'radio', 'inspector', 'estimate') THEN 'rejected'
-              WHEN d.reading_id IS NOT NULL OR i.rn > 1 THEN 'duplicate'
+              WHEN d.reading_id IS NOT NULL AND d.value = v.value THEN 'duplicate'
+              WHEN d.reading_id IS NOT NULL THEN 'rejected'
+              WHEN i.slot_rn > 1 AND i.slot_first = v.value THEN 'duplicate'
+              WHEN i.slot_rn > 1 THEN 'rejected'
               ELSE 'accepted' END,
-         CASE WHEN m.meter_id IS NULL THEN N'no meter ' + i.meter_id + N' on account ' + i.account_no
+         CASE WHEN k.reading_id IS NOT NULL OR i.key_rn > 1 THEN NULL
+              WHEN m.meter_id IS NULL AND i.account_no IS NULL THEN N'no meter ' + i.meter_id
+              WHEN m.meter_id IS NULL THEN N'no meter ' + i.meter_id + N' on account ' + i.account_no
               WHEN v.value IS NULL OR v.value < 0 THEN N'not a meter value: ' + i.value
               WHEN i.zone < 1 OR i.zone > m.tariff_zones THEN N'the meter has no tariff zone ' + CONVERT(nvarchar(4), i.zone)
               WHEN i.source NOT IN ('portal', 'radio', 'inspector', 'estimate') THEN N'unknown source ' + i.source
-              WHEN d.reading_id IS NOT NULL OR i.rn > 1 THEN N'a reading for this meter, date and zone is already recorded'
+              WHEN d.reading_id IS NOT NULL AND d.value = v.value THEN N'an equal reading for this meter, date and zone is already recorded'
+              WHEN d.reading_id IS NOT NULL THEN N'a reading of ' + CONVERT(nvarchar(32), d.value) + N' for this meter, date and zone is already recorded'
+              WHEN i.slot_rn > 1 AND i.slot_first = v.value THEN N'an equal reading for this meter, date and zone is earlier in the batch'
+              WHEN i.slot_rn > 1 THEN N'another reading for this meter, date and zone is earlier in the batch'
               ELSE NULL END,
          m.meter_id,
          v.value
   FROM (
-    SELECT x.*, ROW_NUMBER() OVER (PARTITION BY x.meter_id, x.reading_date, x.zone ORDER BY x.line_no) AS rn
+    SELECT x.*,
+           ROW_NUMBER() OVER (PARTITION BY x.reading_key ORDER BY x.line_no) AS key_rn,
+           ROW_NUMBER() OVER (PARTITION BY x.meter_id, x.account_no, x.reading_date, x.zone ORDER BY x.line_no) AS slot_rn,
+           FIRST_VALUE(TRY_CONVERT(decimal(15,4), x.value)) OVER (PARTITION BY x.meter_id, x.account_no, x.reading_date, x.zone ORDER BY x.line_no ROWS UNBOUNDED PRECEDING) AS slot_first
     FROM @rows AS x
   ) AS i
+  OUTER APPLY (
+    SELECT TOP (1) r.reading_id
+    FROM ref.meter_readings AS r WITH (UPDLOCK, HOLDLOCK)
+    WHERE r.reading_key = i.reading_key
+  ) AS k
   OUTER APPLY (
     SELECT TOP (1) mm.meter_id, mm.tariff_zones
     FROM ref.meters AS mm
     JOIN ref.premises AS pp ON pp.premises_id = mm.premises_id
-    WHERE mm.meter_code = i.meter_id AND pp.account_no = i.account_no
+    WHERE mm.meter_code = i.meter_id AND (i.account_no IS NULL OR pp.account_no = i.account_no)
+    ORDER BY mm.meter_id
   ) AS m
-  CROSS APPLY (SELECT TRY_CONVERT(decimal(15,4), i.value) AS value) AS v
+  -- A meter value: digits, at most one point and 4 places (TRY_CONVERT alone would round
+  -- '1.23456' and take '-5'); more than 11 digits before the point do not convert (NULL).
+  CROSS APPLY (
+    SELECT CASE WHEN i.value LIKE '[0-9]%' AND i.value NOT LIKE '%[^0-9.]%'
+                 AND (CHARINDEX('.', i.value) = 0
+                      OR (LEN(i.value) - CHARINDEX('.', i.value) BETWEEN 1 AND 4
+                          AND CHARINDEX('.', i.value, CHARINDEX('.', i.value) + 1) = 0))
+                THEN TRY_CONVERT(decimal(15,4), i.value) END AS value
+  ) AS v
   OUTER APPLY (
-    SELECT TOP (1) r.reading_id
+    SELECT TOP (1) r.reading_id, r.value
     FROM ref.meter_readings AS r WITH (UPDLOCK, HOLDLOCK)
     WHERE r.meter_id = m.meter_id AND r.reading_date = i.reading_date AND r.zone = i.zone
+    ORDER BY r.reading_id
   ) AS d;
 
-  INSERT INTO ref.meter_readings (meter_id, reading_date, zone, value, source)
-  SELECT a.meter_key, i.reading_date, i.zone, a.value, i.source
+  INSERT INTO ref.meter_readings (meter_id, reading_date, zone, value, source, reading_key)
+  SELECT a.meter_key, i.reading_date, i.zone, a.value, i.source, i.reading_key
   FROM @answer AS a
   JOIN @rows AS i ON i.line_no = a.line_no
   WHERE a.status = 'accepted';

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { MssqlAccountingGateway, parseMssqlConnectionString } from '../../main/accounting/mssql/gateway';
+import mssql from 'mssql';
+import { exchangeDriverConfig, MssqlAccountingGateway, parseMssqlConnectionString } from '../../main/accounting/mssql/gateway';
 import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import { ProblemError } from '../../shared/errors/problem';
-import { contractSuite } from './accounting-contract.suite';
+import { contractSuite, POISON_VALUE, type BreakWrites } from './accounting-contract.suite';
 
 const dir = mkdtempSync(join(tmpdir(), 'saldo-contract-'));
 const PERIOD = '2025-03';
@@ -29,12 +30,47 @@ function demoDb(locale: 'pl' | 'uk'): Promise<string> {
   return p;
 }
 
-contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD);
-contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD);
+/** A trigger that aborts the insert of one reading, so a batch fails for real in its middle. */
+const sqliteBreakWrites =
+  (locale: 'pl' | 'uk'): BreakWrites =>
+  async () => {
+    const db = new Database(await demoDb(locale));
+    db.pragma('busy_timeout = 2000');
+    db.prepare(
+      `CREATE TRIGGER contract_test_fail BEFORE INSERT ON meter_readings WHEN NEW.value = '${POISON_VALUE}'
+       BEGIN SELECT RAISE(ABORT, 'contract test: this reading is refused by a trigger'); END`,
+    ).run();
+    return async () => {
+      db.prepare('DROP TRIGGER contract_test_fail').run();
+      db.close();
+    };
+  };
+
+contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD, { breakWrites: sqliteBreakWrites('pl') });
+contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD, { breakWrites: sqliteBreakWrites('uk') });
 
 // The SQL Server adapter, against a real server with the saldo exchange procedures installed
 // (sql/mssql/README.md: the format of SALDO_TEST_MSSQL, and SALDO_TEST_MSSQL_PERIOD, a month with
 // a few thousand charges). Skipped where no server runs.
+// SALDO_TEST_MSSQL_ADMIN (same format, a login that may create triggers on ref.meter_readings)
+// lets the suite make a batch fail in its middle for real, as the SQLite trigger does.
+const mssqlBreakWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
+  ? async () => {
+      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
+      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
+      await pool
+        .request()
+        .batch(
+          `CREATE OR ALTER TRIGGER ref.contract_test_fail ON ref.meter_readings AFTER INSERT AS
+           IF EXISTS (SELECT 1 FROM inserted WHERE value = ${POISON_VALUE}) THROW 50999, N'contract test: this reading is refused by a trigger', 1;`,
+        );
+      return async () => {
+        await pool.request().batch('DROP TRIGGER ref.contract_test_fail');
+        await pool.close();
+      };
+    }
+  : undefined;
+
 describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
   contractSuite(
     'SQL Server',
@@ -43,6 +79,7 @@ describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
       return MssqlAccountingGateway.open(settings, password);
     },
     process.env.SALDO_TEST_MSSQL_PERIOD ?? PERIOD,
+    { breakWrites: mssqlBreakWrites },
   );
 });
 
@@ -71,6 +108,41 @@ describe('SQLite accounting gateway', () => {
     await gw.close();
     const db = new Database(await demoDb('pl'), { readonly: true });
     expect(() => db.exec('DELETE FROM meta')).toThrow(/readonly/);
+    db.close();
+  });
+
+  it('importReadings commits while an export is being read (the file is switched to WAL when opened)', async () => {
+    const path = join(dir, 'fresh-demo.sqlite');
+    await generateAccountingDb(path, { premises: 40, months: 2, locale: 'uk', seed: 'fresh', endPeriod: PERIOD });
+    const gw = SqliteAccountingGateway.open(path);
+    try {
+      const it = gw.export('export_meters', { period: PERIOD })[Symbol.asyncIterator]();
+      const m = (await it.next()).value as { meter_id: string; account_no: string };
+      const rows = [{ reading_key: 'while-reading-1', account_no: m.account_no, meter_id: m.meter_id, reading_date: `${PERIOD}-28`, zone: 1, value: '1', source: 'radio' as const }];
+      // In rollback-journal mode this commit would need the reader gone: SQLITE_BUSY → SAL-5051.
+      expect(await gw.importReadings(rows)).toEqual([{ reading_key: 'while-reading-1', status: 'written' }]);
+      expect((await it.next()).done).toBe(false); // and the export goes on
+      await it.return?.();
+    } finally {
+      await gw.close();
+    }
+  });
+
+  it('a demo file made before reading_key existed is upgraded on the first write', async () => {
+    const path = join(dir, 'old-demo.sqlite');
+    await generateAccountingDb(path, { premises: 40, months: 2, locale: 'pl', seed: 'old', endPeriod: PERIOD });
+    const old = new Database(path);
+    old.exec('DROP INDEX readings_key; ALTER TABLE meter_readings DROP COLUMN reading_key');
+    const meter = old.prepare(`SELECT m.meter_code, p.account_no FROM meters m JOIN premises p ON p.premises_id = m.premises_id WHERE p.account_no <> '' LIMIT 1`).get() as { meter_code: string; account_no: string };
+    old.close();
+    const gw = SqliteAccountingGateway.open(path);
+    const row = { reading_key: 'upgrade-1', account_no: meter.account_no, meter_id: meter.meter_code, reading_date: `${PERIOD}-27`, zone: 1, value: '42.5', source: 'portal' as const };
+    expect(await gw.importReadings([row])).toEqual([{ reading_key: 'upgrade-1', status: 'written' }]);
+    expect(await gw.importReadings([row])).toEqual([{ reading_key: 'upgrade-1', status: 'already' }]);
+    await gw.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare(`SELECT value, source FROM meter_readings WHERE reading_key = 'upgrade-1'`).all()).toEqual([{ value: '42.5', source: 'portal' }]);
+    expect(db.prepare(`SELECT value FROM meta WHERE key = 'schema_version'`).pluck().get()).toBe('2');
     db.close();
   });
 

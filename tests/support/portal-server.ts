@@ -2,7 +2,12 @@
 // docs/portal-api.json in memory and checks EVERY request against that file (path, method,
 // bearer token, parameters and headers, body schema — including each record's data schema for its
 // category) and every answer it gives. A request that breaks the contract is answered 400 and kept
-// in `violations`. Failure modes: fail5xx, rateLimit, reject4xx, dieAfter, slow, rejectKeys.
+// in `violations`. Failure modes: fail5xx, rateLimit, reject4xx, dieAfter, slow, rejectKeys,
+// cutFeedAnswers (a feed page whose answer breaks off half-way).
+//
+// Feeds: GET /v1/{feed} serves `feeds[feed]` in order; the cursor is the count of items served
+// before it ("3" = after the third), `next` the position after the page (the `after` given on an
+// empty page), `more` whether items follow.
 //
 // The JSON-Schema subset understood: $ref (local), type (one or a list), const, enum, required,
 // properties, additionalProperties (false or a schema), items, minItems/maxItems, pattern,
@@ -318,6 +323,7 @@ export class PortalServer {
     dieAfter: null as null | { n: number; when: 'before' | 'after' },
     slowMs: 0,
     rejectKeys: new Set<string>(),
+    cutFeeds: 0,
   };
 
   constructor(opts: PortalServerOptions = {}) {
@@ -391,6 +397,12 @@ export class PortalServer {
     return this;
   }
 
+  /** The next n feed pages (GET) are cut off half-way through their answer: the portal dies mid-page. */
+  cutFeedAnswers(n: number): this {
+    this.mode.cutFeeds = n;
+    return this;
+  }
+
   /** Records with these keys are rejected (200, listed in `rejected`). */
   rejectKeys(keys: string[]): this {
     this.mode.rejectKeys = new Set(keys);
@@ -404,6 +416,7 @@ export class PortalServer {
     this.mode.dieAfter = null;
     this.mode.slowMs = 0;
     this.mode.rejectKeys = new Set();
+    this.mode.cutFeeds = 0;
     return this;
   }
 
@@ -467,6 +480,10 @@ export class PortalServer {
     if (die && isWrite && this.batchesDone >= die.n && die.when === 'after') return this.destroy(res, logged);
     if (this.mode.slowMs > 0) await new Promise((r) => setTimeout(r, this.mode.slowMs));
     if (status >= 200 && status < 300 && checked.route!.template === '/v1/periods/{period}/{category}') this.batchesDone++;
+    if (logged.method === 'GET' && this.mode.cutFeeds > 0) {
+      this.mode.cutFeeds--;
+      return this.cut(res, logged, body);
+    }
     this.answer(res, logged, status, body, op);
   }
 
@@ -474,11 +491,13 @@ export class PortalServer {
     if (logged.method === 'GET') {
       const feed = template.slice(4) as keyof PortalServer['feeds'];
       const items = this.feeds[feed];
-      const from = query.get('after') ? Number(query.get('after')) : 0;
+      const after = query.get('after');
+      const from = after ? Number(after) : 0;
+      if (!Number.isSafeInteger(from) || from < 0 || from > items.length) return [400, { code: 'invalid_request', message: `unknown cursor ${after}` }];
       const limit = Number(query.get('limit') ?? 500);
       const page = items.slice(from, from + limit);
-      const next = from + page.length < items.length ? String(from + page.length) : null;
-      return [200, { items: page, next }];
+      const next = page.length > 0 ? String(from + page.length) : after;
+      return [200, { items: page, next, more: from + page.length < items.length }];
     }
     const key = logged.idempotencyKey!;
     const idOf = template === '/v1/notices' ? body.noticeId : body.batchId;
@@ -545,6 +564,14 @@ export class PortalServer {
     const text = JSON.stringify(body);
     res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
     res.end(text);
+  }
+
+  /** Announces the whole answer, sends half of it, and cuts the connection. */
+  private cut(res: ServerResponse, logged: LoggedRequest, body: Json): void {
+    logged.status = 'destroyed';
+    const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length });
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
   }
 
   private destroy(res: ServerResponse, logged: LoggedRequest): void {

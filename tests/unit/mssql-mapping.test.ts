@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import mssql from 'mssql';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { CONTRACT_SCHEMAS } from '../../main/accounting/contract';
@@ -44,7 +45,8 @@ import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import type { LoadedConfig } from '../../main/engine/config';
 import type { ExportParams, ExportProcedure } from '../../shared/domain/accounting';
-import { contractSuite } from '../integration/accounting-contract.suite';
+import { contractSuite, POISON_VALUE } from '../integration/accounting-contract.suite';
+import type { AcceptedReading } from '../../main/readings/types';
 import { ProblemError } from '../../shared/errors/problem';
 
 // ---------------------------------------------------------------------------------------------
@@ -670,10 +672,13 @@ describe('gateway: open, count, periods, imports, close', () => {
       return Promise.resolve({ recordset: table.rows.map((row) => ({ line_no: row[0], status: row[0] === 2 ? 'duplicate' : 'accepted', message: null })) });
     });
     const answers = await gw.importReadings([
-      { account_no: '01-0001-01', meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: '123.4560', source: 'portal' },
-      { account_no: '01-0001-01', meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: '123.4560', source: 'portal' },
+      { reading_key: 'portal:r-1', account_no: '01-0001-01', meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: '123.4560', source: 'portal' },
+      { reading_key: 'portal:r-1', meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: '123.4560', source: 'portal' },
     ]);
-    expect(answers.map((a) => a.status)).toEqual(['accepted', 'duplicate']);
+    expect(answers).toEqual([
+      { reading_key: 'portal:r-1', status: 'written' },
+      { reading_key: 'portal:r-1', status: 'already' },
+    ]);
     const r = pool.requests[0];
     expect(r.procedure).toBe('[saldo].[import_readings]');
     expect(r.stream).toBe(false);
@@ -682,10 +687,12 @@ describe('gateway: open, count, periods, imports, close', () => {
     const table = r.inputs[0].value as mssql.Table;
     expect(table.schema).toBe('saldo');
     expect(table.name).toBe('reading_tt');
-    expect(table.columns.map((c) => c.name)).toEqual(['line_no', 'account_no', 'meter_id', 'reading_date', 'zone', 'value', 'source']);
+    expect(table.columns.map((c) => c.name)).toEqual(['line_no', 'reading_key', 'account_no', 'meter_id', 'reading_date', 'zone', 'value', 'source']);
     expect(table.rows[0][0]).toBe(1);
-    expect((table.rows[0][3] as Date).toISOString()).toBe('2025-03-31T00:00:00.000Z');
-    expect(table.rows[0][5]).toBe('123.4560'); // a reading travels as text, never as a float
+    expect(table.rows[0][1]).toBe('portal:r-1');
+    expect(table.rows[1][2]).toBeNull(); // no account given: the procedure matches the meter alone
+    expect((table.rows[0][4] as Date).toISOString()).toBe('2025-03-31T00:00:00.000Z');
+    expect(table.rows[0][6]).toBe('123.4560'); // a reading travels as text, never as a float
 
     const payments = await gw.importPortalPayments([{ payment_id: 'P-1', account_no: '01-0001-01', paid_on: '2025-03-05', amount: 12345, service_code: null }]);
     expect(payments).toEqual([{ line_no: 1, status: 'accepted', message: null }]);
@@ -693,6 +700,37 @@ describe('gateway: open, count, periods, imports, close', () => {
     expect(t2.name).toBe('portal_payment_tt');
     expect(t2.rows[0]).toEqual([1, 'P-1', '01-0001-01', new Date(Date.UTC(2025, 2, 5)), 12345, null]);
     await gw.close();
+  });
+
+  it('importReadings: one call (one transaction) however many rows; refused rows carry the reason', async () => {
+    const { gw, pool } = await gateway(() => (r) => {
+      const table = r.inputs[0].value as mssql.Table;
+      return Promise.resolve({ recordset: table.rows.map((row) => ({ line_no: row[0], status: row[0] === 3 ? 'rejected' : 'accepted', message: row[0] === 3 ? 'no meter X on account A' : null })) });
+    });
+    const rows = Array.from({ length: 12_000 }, (_, i) => ({ reading_key: `k-${i}`, meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: `${i}.5`, source: 'radio' as const }));
+    const answers = await gw.importReadings(rows);
+    expect(pool.requests).toHaveLength(1); // never split: a split batch could be half written
+    expect((pool.requests[0].inputs[0].value as mssql.Table).rows).toHaveLength(12_000);
+    expect(answers).toHaveLength(12_000);
+    expect(answers[2]).toEqual({ reading_key: 'k-2', status: 'refused', message: 'no meter X on account A' });
+    expect(answers.filter((a) => a.status === 'written')).toHaveLength(11_999);
+    expect(await gw.importReadings([])).toEqual([]);
+    expect(pool.requests).toHaveLength(1);
+    await gw.close();
+  });
+
+  it('importReadings: a float value or a missing key is SAL-5053 and nothing is sent; a failed call is SAL-5051', async () => {
+    const { gw, pool } = await gateway(() => () => Promise.resolve({ recordset: [] }));
+    const ok = { reading_key: 'k', meter_id: 'W-1', reading_date: '2025-03-31', zone: 1, value: '1.5', source: 'portal' as const };
+    await expect(gw.importReadings([ok, { ...ok, reading_key: 'k2', value: 1.5 as unknown as string }])).rejects.toMatchObject({ problem: { code: 'SAL-5053', message: expect.stringContaining('k2') } });
+    await expect(gw.importReadings([{ ...ok, reading_key: '' }])).rejects.toMatchObject({ problem: { code: 'SAL-5053' } });
+    expect(pool.requests).toHaveLength(0);
+    await gw.close();
+
+    const failing = serverError(547, 'The INSERT statement conflicted with the FOREIGN KEY constraint "fk_ref_meter_readings_meter".');
+    const d = await gateway(() => () => Promise.reject(failing));
+    await expect(d.gw.importReadings([ok])).rejects.toMatchObject({ problem: { code: 'SAL-5051', message: expect.stringContaining('FOREIGN KEY') } });
+    await d.gw.close();
   });
 
   it('imports: a wrong answer count is SAL-5002; a driver error names the procedure', async () => {
@@ -813,8 +851,40 @@ function toDriverValues(fields: readonly FieldSpec[], row: Record<string, unknow
   return out;
 }
 
+/**
+ * saldo.import_readings as the reference procedure answers it, done by the SQLite demo's own
+ * import (the same rules): the table-valued parameter read back into rows, the answers in the
+ * procedure's words; a failure of the write is a server error (the procedure rolled back).
+ */
+async function importReadingsCall(source: SqliteAccountingGateway, req: FakeRequest): Promise<{ recordset: unknown[] }> {
+  const table = req.inputs.find((x) => x.name === 'rows')!.value as mssql.Table;
+  const names = table.columns.map((c) => c.name);
+  const rows = table.rows.map((cells) => {
+    const r = Object.fromEntries(names.map((n, i) => [n, cells[i]])) as Record<string, unknown>;
+    const row: AcceptedReading = {
+      reading_key: r.reading_key as string,
+      meter_id: r.meter_id as string,
+      reading_date: (r.reading_date as Date).toISOString().slice(0, 10),
+      zone: r.zone as number,
+      value: r.value as string,
+      source: r.source as AcceptedReading['source'],
+    };
+    if (r.account_no !== null) row.account_no = r.account_no as string;
+    return { line: r.line_no as number, row };
+  });
+  let answers;
+  try {
+    answers = await source.importReadings(rows.map((x) => x.row));
+  } catch (e) {
+    throw serverError(50000, (e as ProblemError).problem?.message ?? String(e));
+  }
+  const words = { written: 'accepted', already: 'duplicate', refused: 'rejected' } as const;
+  return { recordset: answers.map((a, i) => ({ line_no: rows[i].line, status: words[a.status], message: a.message ?? null })) };
+}
+
 function sqliteBackedPool(source: SqliteAccountingGateway): ExchangePool {
   const behaviour: Behaviour = (req) => {
+    if (req.procedure === '[saldo].[import_readings]') return importReadingsCall(source, req);
     const proc = /^\[saldo\]\.\[(\w+)\]$/.exec(req.procedure ?? '')![1] as ExportProcedure;
     const input = (name: string) => req.inputs.find((x) => x.name === name)?.value;
     const params: ExportParams = { period: input('period') as string };
@@ -851,10 +921,12 @@ function sqliteBackedPool(source: SqliteAccountingGateway): ExchangePool {
   return new FakePool(() => behaviour);
 }
 
+const contractDb = join(contractDir, 'accounting.sqlite');
+
 contractSuite(
   'MSSQL adapter over a tedious-like driver (SQLite demo data)',
   async () => {
-    const path = join(contractDir, 'accounting.sqlite');
+    const path = contractDb;
     await generateAccountingDb(path, { premises: 3000, months: 3, locale: 'pl', seed: 'mssql-contract', endPeriod: CONTRACT_PERIOD });
     const source = SqliteAccountingGateway.open(path);
     const pool = sqliteBackedPool(source);
@@ -869,4 +941,16 @@ contractSuite(
     return gw;
   },
   CONTRACT_PERIOD,
+  {
+    // The database behind the fake driver fails on one row for real (a trigger), as a server would.
+    breakWrites: async () => {
+      const db = new Database(contractDb);
+      db.pragma('busy_timeout = 2000');
+      db.prepare(`CREATE TRIGGER contract_test_fail BEFORE INSERT ON meter_readings WHEN NEW.value = '${POISON_VALUE}' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
+      return async () => {
+        db.prepare('DROP TRIGGER contract_test_fail').run();
+        db.close();
+      };
+    },
+  },
 );

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_SCHEMAS } from '../../main/accounting/contract';
-import { CALLED_PROCEDURES, TVP_COLUMNS } from '../../main/accounting/mssql/gateway';
+import { CALLED_PROCEDURES, READING_TVP_FIELDS, TVP_COLUMNS } from '../../main/accounting/mssql/gateway';
 import { ROW_FIELDS } from '../../main/accounting/mssql/mapping';
 import {
   EXCHANGE_PROCEDURES,
@@ -305,6 +305,19 @@ describe('sql/mssql/03: procedure signatures and result columns', () => {
       expect(p.body).toMatch(/BEGIN TRANSACTION;[\s\S]*COMMIT TRANSACTION;/);
       expect(selectList(p.afterMarker!).map((c) => c.name), proc).toEqual(['line_no', 'status', 'message']);
     }
+  });
+
+  it('reading_tt carries every field of the port\'s AcceptedReading; import_readings is idempotent by reading_key', () => {
+    const cols = TVP_COLUMNS.import_readings.filter((c) => c.name !== 'line_no');
+    expect(sorted(cols.map((c) => c.name))).toEqual(sorted(Object.keys(READING_TVP_FIELDS)));
+    // Optional in AcceptedReading ⇔ nullable in the type; the value travels as text.
+    expect(cols.filter((c) => c.nullable).map((c) => c.name)).toEqual(['account_no']);
+    expect(cols.find((c) => c.name === 'value')!.sqlType).toMatch(/^varchar\(/);
+    const body = byName.get('import_readings')!.body.replace(/\s+/g, ' ');
+    expect(body).toMatch(/WHERE r\.reading_key = i\.reading_key/);
+    expect(body).toMatch(/INSERT INTO ref\.meter_readings \([^)]*\breading_key\)/);
+    expect(body).toMatch(/PARTITION BY x\.reading_key/); // a key twice in one call is written once
+    expect(stripComments(SQL.ref).replace(/\s+/g, ' ')).toMatch(/CREATE UNIQUE INDEX \w+ ON ref\.meter_readings \(reading_key\) WHERE reading_key IS NOT NULL/);
   });
 
   it('the row types, the mapping and the contract schemas name the same fields in the same order', () => {

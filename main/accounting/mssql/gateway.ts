@@ -36,6 +36,8 @@ import { addMonths, currentPeriod, isIsoDate, isPeriod, lastDayOfPeriod } from '
 import type { Locale, Problem } from '../../../shared/domain/types';
 import { problem, ProblemError } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
+import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
+import { readingRows, type CheckedReading } from '../reading-rows';
 import { classifyMssqlError } from './errors';
 import { mapImportResult, RowMappingError, rowMapper, type ColumnMeta, type ImportResultRow } from './mapping';
 import { IMPORT_TABLE_TYPES, qualifiedName, type ExchangeProcedure, type ImportProcedure } from './objects';
@@ -171,14 +173,23 @@ export function exchangeDriverConfig(s: MssqlSettings, password: string | null):
 // ---------------------------------------------------------------------------------------------
 // Inbound rows (the columns of the table types in sql/mssql/02-exchange-schema.sql)
 
-export interface ReadingIn {
-  account_no: string;
-  meter_id: string;
-  reading_date: string; // YYYY-MM-DD
-  zone: number;
-  value: string; // decimal string
-  source: 'portal' | 'radio' | 'inspector' | 'estimate';
-}
+/** The rows of reading_tt (line_no added per call). */
+export type ReadingIn = CheckedReading;
+
+/**
+ * Every field of AcceptedReading and the reading_tt column it travels in: adding a field to
+ * AcceptedReading fails to compile here until it has a column (tests/unit/mssql-scripts.test.ts
+ * checks the columns against 02-exchange-schema.sql).
+ */
+export const READING_TVP_FIELDS: { readonly [K in keyof Required<AcceptedReading>]: K } = {
+  reading_key: 'reading_key',
+  account_no: 'account_no',
+  meter_id: 'meter_id',
+  reading_date: 'reading_date',
+  zone: 'zone',
+  value: 'value',
+  source: 'source',
+};
 
 export interface PortalPaymentIn {
   payment_id: string;
@@ -211,7 +222,8 @@ const tc = (name: string, sqlType: string, nullable = false): TvpColumn => ({ na
 export const TVP_COLUMNS: Readonly<Record<ImportProcedure, readonly TvpColumn[]>> = {
   import_readings: [
     tc('line_no', 'int'),
-    tc('account_no', 'varchar(32)'),
+    tc('reading_key', 'varchar(128)'),
+    tc('account_no', 'varchar(32)', true),
     tc('meter_id', 'varchar(32)'),
     tc('reading_date', 'date'),
     tc('zone', 'tinyint'),
@@ -293,6 +305,12 @@ export function buildTvp(schema: string, proc: ImportProcedure, rows: ReadonlyAr
     table.rows.add(...cols.map((c) => (c.name === 'line_no' ? firstLine + i : tvpValue(c, r[c.name]))));
   });
   return table;
+}
+
+function readingResult(reading_key: string, a: ImportResultRow): ImportReadingResult {
+  if (a.status === 'accepted') return { reading_key, status: 'written' };
+  if (a.status === 'duplicate') return a.message ? { reading_key, status: 'already', message: a.message } : { reading_key, status: 'already' };
+  return { reading_key, status: 'refused', message: a.message ?? 'refused by the accounting database' };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -588,12 +606,13 @@ export class MssqlAccountingGateway implements AccountingGateway {
     return [...found];
   }
 
-  private async callImport(proc: ImportProcedure & CalledProcedure, rows: ReadonlyArray<object>, signal?: AbortSignal): Promise<ImportResultRow[]> {
+  /** Calls an import procedure in chunks of `chunkRows` rows, each call one transaction. */
+  private async callImport(proc: ImportProcedure & CalledProcedure, rows: ReadonlyArray<object>, signal?: AbortSignal, chunkRows = IMPORT_CHUNK): Promise<ImportResultRow[]> {
     this.ensureOpen();
     const out: ImportResultRow[] = [];
-    for (let offset = 0; offset < rows.length; offset += IMPORT_CHUNK) {
+    for (let offset = 0; offset < rows.length; offset += chunkRows) {
       if (signal?.aborted) throw abortError(signal);
-      const chunk = rows.slice(offset, offset + IMPORT_CHUNK);
+      const chunk = rows.slice(offset, offset + chunkRows);
       const table = buildTvp(this.settings.schema, proc, chunk, offset + 1);
       const req = this.pool.request();
       req.stream = false;
@@ -620,9 +639,25 @@ export class MssqlAccountingGateway implements AccountingGateway {
     return out;
   }
 
-  /** saldo.import_readings: validated meter readings; one answer per input row (line_no = index + 1). */
-  importReadings(rows: ReadonlyArray<ReadingIn>, signal?: AbortSignal): Promise<ImportResultRow[]> {
-    return this.callImport('import_readings', rows, signal);
+  /**
+   * saldo.import_readings (the port's importReadings): the whole call is ONE table-valued parameter,
+   * so one transaction of the procedure — every row written or none. Answers mapped: accepted →
+   * written, duplicate → already, rejected → refused (with the procedure's reason). A row that
+   * cannot be passed (a float value, no key) is SAL-5053 before anything is sent; any failure of
+   * the call is SAL-5051, naming the cause, and the procedure has rolled the batch back.
+   */
+  async importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    const tvpRows = readingRows(rows, this.locale);
+    let answers: ImportResultRow[];
+    try {
+      answers = await this.callImport('import_readings', tvpRows, signal, Number.MAX_SAFE_INTEGER);
+    } catch (e) {
+      if (signal?.aborted || !(e instanceof ProblemError)) throw e;
+      throw new ProblemError(problem('SAL-5051', this.locale, { detail: `${e.problem.code}: ${e.problem.message}` }));
+    }
+    return answers.map((a, i) => readingResult(rows[i].reading_key, a));
   }
 
   /** saldo.import_portal_payments: payments made on the portal (amounts in minor units). */

@@ -11,6 +11,8 @@ import { addMonths, lastDayOfPeriod } from '../../../shared/domain/period';
 import type { Locale } from '../../../shared/domain/types';
 import { fail } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
+import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
+import { preferWal, SqliteReadingsWriter } from './import-readings';
 import { Breather } from '../../engine/jobs';
 
 /** Let the event loop run after this long (the window's IPC and progress events wait otherwise). */
@@ -158,9 +160,14 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 export class SqliteAccountingGateway implements AccountingGateway {
+  /** The writable connection of importReadings, opened on the first write. */
+  private writer: SqliteReadingsWriter | null = null;
+
   private constructor(
     private readonly db: Database.Database,
     readonly info: AccountingSourceInfo,
+    private readonly path: string = '',
+    private readonly locale: Locale = 'en',
   ) {}
 
   /** Opens the demo database read-only. A missing or unreadable file is SAL-5001. */
@@ -168,9 +175,10 @@ export class SqliteAccountingGateway implements AccountingGateway {
     if (!existsSync(path)) fail('SAL-5001', locale, { detail: `file not found: ${path}` });
     let db: Database.Database | undefined;
     try {
+      preferWal(path);
       db = new Database(path, { readonly: true, fileMustExist: true });
       const org = db.prepare(`SELECT value FROM meta WHERE key = 'organisation_name'`).pluck().get() as string | undefined;
-      return new SqliteAccountingGateway(db, { kind: 'sqlite', label: basename(path), organisation: org });
+      return new SqliteAccountingGateway(db, { kind: 'sqlite', label: basename(path), organisation: org }, path, locale);
     } catch (e) {
       db?.close();
       fail('SAL-5001', locale, { detail: `${basename(path)}: ${(e as Error).message}` });
@@ -207,7 +215,17 @@ export class SqliteAccountingGateway implements AccountingGateway {
     return n * (spec.rowsPer ?? 1);
   }
 
+  /** One transaction per call on a writable connection of its own (import-readings.ts). */
+  async importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    this.writer ??= SqliteReadingsWriter.open(this.path, this.locale);
+    return this.writer.import(rows);
+  }
+
   async close(): Promise<void> {
+    this.writer?.close();
+    this.writer = null;
     if (this.db.open) this.db.close();
   }
 }

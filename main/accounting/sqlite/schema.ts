@@ -7,7 +7,8 @@
 // values are TEXT decimal strings (TEXT affinity keeps "3.500" exactly as written — a NUMERIC
 // column would turn it into a float); dates are TEXT 'YYYY-MM-DD'; periods TEXT 'YYYY-MM'.
 
-export const SCHEMA_VERSION = 1;
+/** 2: meter_readings.reading_key (importReadings' idempotency key; older files are upgraded on the first write). */
+export const SCHEMA_VERSION = 2;
 
 /** Tables. Secondary indexes are in ACCOUNTING_INDEXES, created after the bulk load. */
 export const ACCOUNTING_SCHEMA = `
@@ -169,7 +170,8 @@ CREATE TABLE meter_readings (
   reading_date TEXT NOT NULL,
   zone         INTEGER NOT NULL,     -- 1-based tariff zone
   value        TEXT NOT NULL,        -- decimal, the meter's decimals
-  source       TEXT NOT NULL CHECK (source IN ('portal', 'radio', 'inspector', 'estimate'))
+  source       TEXT NOT NULL CHECK (source IN ('portal', 'radio', 'inspector', 'estimate')),
+  reading_key  TEXT                  -- set by importReadings: a reading_key is written once (readings_key)
 );
 
 -- Inbound: accounts registered on the portal (the exchange login may SELECT/INSERT/DELETE).
@@ -190,4 +192,5 @@ CREATE INDEX payments_premises ON payments(premises_id, period, paid_on);
 CREATE UNIQUE INDEX meters_code ON meters(meter_code);
 CREATE INDEX meters_premises ON meters(premises_id);
 CREATE INDEX readings_meter ON meter_readings(meter_id, reading_date, zone);
+CREATE UNIQUE INDEX readings_key ON meter_readings(reading_key) WHERE reading_key IS NOT NULL;
 `;

@@ -1,11 +1,12 @@
-// outbox/manifest.jsonl: one JSON line per delivered file (docs/portal-api.json ManifestEntry).
+// outbox/manifest.jsonl: one JSON line per delivered file (docs/portal-api.json ManifestEntry for
+// a batch or notice, AckManifestEntry — with "kind": "acks" — for an acknowledgement of feed items).
 // Lines are only appended. A line without its final newline is being written or was torn by a
 // crash: readers ignore it, and the next append starts on a fresh line so the torn bytes never
 // glue onto a good entry. Any line that is not a valid entry is ignored.
 
 import { open } from 'node:fs/promises';
 import type { CategoryKey } from '../../../shared/domain/types';
-import type { SendMode } from '../port';
+import type { FeedName, SendMode } from '../port';
 import { appendDurably } from '../../engine/atomic-file';
 
 export interface ManifestEntry {
@@ -22,13 +23,41 @@ export interface ManifestEntry {
   writtenAt: string;
 }
 
+/** An acknowledgement file outbox/acks/<feed>/<ackId>.json (docs/portal-api.json AckManifestEntry). */
+export interface AckManifestEntry {
+  kind: 'acks';
+  ackId: string;
+  feed: FeedName;
+  /** Relative to outbox/, forward slashes. */
+  file: string;
+  items: number;
+  sha256: string;
+  writtenAt: string;
+}
+
+export type AnyManifestEntry = ManifestEntry | AckManifestEntry;
+
+/** The key a line is known by: the batch id, or acks/<feed>/<ackId> (a batch id has no "/", so the two never meet). */
+export function manifestKey(e: AnyManifestEntry): string {
+  return 'kind' in e && e.kind === 'acks' ? ackManifestKey(e.feed, e.ackId) : (e as ManifestEntry).batchId;
+}
+
+export function ackManifestKey(feed: FeedName, ackId: string): string {
+  return `acks/${feed}/${ackId}`;
+}
+
 const errno = (e: unknown) => (e as NodeJS.ErrnoException)?.code;
 
-/** Parses the complete lines of a manifest text; the torn tail (no final newline) is ignored. */
+/** The batch and notice entries of a manifest text; the torn tail (no final newline) is ignored. */
 export function parseManifest(text: string): ManifestEntry[] {
+  return parseManifestLines(text).filter((e): e is ManifestEntry => !('kind' in e));
+}
+
+/** Every complete entry of a manifest text, batches and acknowledgements, in order. */
+export function parseManifestLines(text: string): AnyManifestEntry[] {
   const lines = text.split('\n');
   lines.pop(); // the part after the last newline: empty, or a torn line
-  const out: ManifestEntry[] = [];
+  const out: AnyManifestEntry[] = [];
   for (const line of lines) {
     const e = parseLine(line);
     if (e) out.push(e);
@@ -36,11 +65,13 @@ export function parseManifest(text: string): ManifestEntry[] {
   return out;
 }
 
-function parseLine(line: string): ManifestEntry | null {
+function parseLine(line: string): AnyManifestEntry | null {
   if (!line.trim()) return null;
   try {
-    const e = JSON.parse(line) as ManifestEntry;
-    return e && typeof e.batchId === 'string' && typeof e.sha256 === 'string' ? e : null;
+    const e = JSON.parse(line) as Record<string, unknown> | null;
+    if (!e || typeof e !== 'object' || typeof e.sha256 !== 'string') return null;
+    if (e.kind === 'acks') return typeof e.ackId === 'string' && typeof e.feed === 'string' ? (e as unknown as AckManifestEntry) : null;
+    return e.kind === undefined && typeof e.batchId === 'string' ? (e as unknown as ManifestEntry) : null;
   } catch {
     return null;
   }
@@ -59,8 +90,9 @@ export class ManifestIndex {
 
   constructor(readonly file: string) {}
 
-  get(batchId: string): string | undefined {
-    return this.shas.get(batchId);
+  /** The checksum recorded for a key (a batch id, or ackManifestKey(feed, ackId)). */
+  get(key: string): string | undefined {
+    return this.shas.get(key);
   }
 
   async refresh(): Promise<void> {
@@ -100,7 +132,7 @@ export class ManifestIndex {
       if (lastNl < 0) return;
       for (const line of chunk.subarray(0, lastNl).toString('utf8').split('\n')) {
         const e = parseLine(line);
-        if (e) this.shas.set(e.batchId, e.sha256);
+        if (e) this.shas.set(manifestKey(e), e.sha256);
       }
       this.offset += lastNl + 1;
     } finally {
@@ -109,9 +141,9 @@ export class ManifestIndex {
   }
 
   /** Appends one entry durably, on a line of its own even after a torn tail. Call refresh() first. */
-  async append(entry: ManifestEntry): Promise<void> {
+  async append(entry: AnyManifestEntry): Promise<void> {
     const line = `${this.tornTail ? '\n' : ''}${JSON.stringify(entry)}\n`;
     await appendDurably(this.file, Buffer.from(line, 'utf8'));
-    this.shas.set(entry.batchId, entry.sha256);
+    this.shas.set(manifestKey(entry), entry.sha256);
   }
 }

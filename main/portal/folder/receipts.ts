@@ -96,7 +96,7 @@ export function parseReceipt(bytes: Uint8Array): Receipt {
 }
 
 /** Moves a file into `dir` under its own name, or a unique one if that is taken; returns the new path. */
-async function moveInto(dir: string, path: string): Promise<string> {
+export async function moveInto(dir: string, path: string): Promise<string> {
   await mkdirDurably(dir);
   const name = basename(path);
   let target = join(dir, name);

@@ -5,6 +5,11 @@
 // An operator's abort stops at once. A batch is delivered only when the portal answered 2xx with
 // a well-formed result; anything else throws, and nothing of the batch counts as delivered.
 // The token lives in a private field and is never put into an error, a log line or a message.
+//
+// Feeds (GET /v1/{feed}?after=&limit=) are retried the same way (a GET has no effect to repeat);
+// a page is checked (feeds.ts) before anything of it is returned, and a malformed one is SAL-4017.
+// Acknowledgements (POST /v1/{feed}/acks) carry the ack id as their Idempotency-Key. A fetch or an
+// acknowledgement that fails for any other reason is SAL-4023 / SAL-4024, naming the cause.
 
 import type { Locale } from '../../../shared/domain/types';
 import { fail, ProblemError, problem, type Params } from '../../../shared/errors/problem';
@@ -12,7 +17,9 @@ import type { ErrorCode } from '../../../shared/errors/catalogue';
 import { redact } from '../../security/secrets/redact';
 import { abortError } from '../../engine/atomic-file';
 import { batchBody, checkBatch, checkNotice, cleanText, noticeBody, parseRejected } from '../folder/payload';
-import type { Batch, BatchResult, Notice, PortalGateway, PortalInfo, Receipt } from '../port';
+import { ackBody, ackChunks, checkAcks, isFeedName, parseFeedPage } from '../feeds';
+import { MAX_FEED_PAGE } from '../port';
+import type { AckItem, Batch, BatchResult, FeedName, FeedPage, Notice, PortalGateway, PortalInfo, Receipt } from '../port';
 import { checkPortalUrl } from './url';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -106,6 +113,58 @@ export class HttpsPortalGateway implements PortalGateway {
     return [];
   }
 
+  async fetchFeed<F extends FeedName>(feed: F, after: string | null, limit: number, signal?: AbortSignal): Promise<FeedPage<F>> {
+    if (signal?.aborted) throw abortError(signal);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FEED_PAGE) throw new RangeError(`limit: a whole number from 1 to ${MAX_FEED_PAGE}, not ${limit}`);
+    if (!isFeedName(feed)) throw new RangeError(`not a feed: ${String(feed).slice(0, 40)}`);
+    const query = new URLSearchParams();
+    if (after !== null) {
+      if (typeof after !== 'string' || after.length === 0 || after.length > 200) this.#fail('SAL-4021', { feed, cursor: String(after).slice(0, 200) });
+      query.set('after', after);
+    }
+    query.set('limit', String(limit));
+    const path = `/v1/${feed}?${query.toString()}`;
+    let text: string;
+    try {
+      text = await this.#request('GET', path, null, undefined, signal);
+    } catch (e) {
+      throw this.#wrap(e, 'SAL-4023', { feed }, signal);
+    }
+    let x: unknown;
+    try {
+      x = JSON.parse(text);
+    } catch {
+      this.#fail('SAL-4017', { feed, detail: 'the answer is not JSON' });
+    }
+    const page = parseFeedPage(feed, x, limit);
+    if (typeof page === 'string') this.#fail('SAL-4017', { feed, detail: page });
+    // Nothing new: the portal may answer next = null; the position to keep is still the one given.
+    const next = page.items.length === 0 && page.next === null ? after : page.next;
+    return { items: page.items, next, more: page.more, problems: [] };
+  }
+
+  async postAcks(feed: FeedName, ackId: string, items: AckItem[], signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) throw abortError(signal);
+    const bad = checkAcks(feed, ackId, items);
+    if (bad) this.#fail('SAL-4020', { feed: String(feed).slice(0, 40), ackId: typeof ackId === 'string' ? ackId.slice(0, 130) : '?', detail: bad });
+    for (const chunk of ackChunks(ackId, items)) {
+      let text: string;
+      try {
+        text = await this.#request('POST', `/v1/${feed}/acks`, chunk.id, ackBody(chunk.items), signal);
+      } catch (e) {
+        throw this.#wrap(e, 'SAL-4024', { feed, ackId: chunk.id }, signal);
+      }
+      let x: unknown;
+      try {
+        x = JSON.parse(text);
+      } catch {
+        this.#fail('SAL-4008', { detail: 'the answer to an acknowledgement is not JSON' });
+      }
+      const n = (x as { acknowledged?: unknown } | null)?.acknowledged;
+      if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) this.#fail('SAL-4008', { detail: 'acknowledged is not a count' });
+    }
+  }
+
   async close(): Promise<void> {}
 
   /** Nothing of the token in what util.inspect or JSON.stringify shows. */
@@ -114,8 +173,20 @@ export class HttpsPortalGateway implements PortalGateway {
   }
 
   async #send(method: string, path: string, idempotencyKey: string, body: unknown, keys: Set<string> | null, signal?: AbortSignal): Promise<BatchResult> {
+    return this.#result(await this.#request(method, path, idempotencyKey, body, signal), keys);
+  }
+
+  /**
+   * One request with its retries; resolves with the text of a 2xx answer. A write (idempotencyKey
+   * given) carries the key and a JSON body; a read carries neither.
+   */
+  async #request(method: string, path: string, idempotencyKey: string | null, body: unknown, signal?: AbortSignal): Promise<string> {
     const url = `${this.#base}${path}`;
-    const payload = JSON.stringify(body);
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const headers: Record<string, string> = { authorization: `Bearer ${this.#token}`, accept: 'application/json', 'user-agent': 'Saldo' };
+    if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey;
+    if (payload !== undefined) headers['content-type'] = 'application/json';
+    const label = idempotencyKey ?? 'read';
     const attempts = this.#retries + 1;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw abortError(signal);
@@ -125,26 +196,18 @@ export class HttpsPortalGateway implements PortalGateway {
       try {
         const res = await this.#fetch(url, {
           method,
-          headers: {
-            authorization: `Bearer ${this.#token}`,
-            'idempotency-key': idempotencyKey,
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'user-agent': 'Saldo',
-          },
+          headers,
           body: payload,
           signal: combined,
           redirect: 'manual',
         });
         if (res.status >= 200 && res.status < 300) {
-          let text: string;
           try {
-            text = await readText(res, this.#maxResponseBytes);
+            return await readText(res, this.#maxResponseBytes);
           } catch (e) {
             if (e instanceof TooLarge) this.#fail('SAL-4008', { detail: `the answer is larger than ${this.#maxResponseBytes} bytes` });
             throw e;
           }
-          return this.#result(text, keys);
         }
         const text = await readText(res, SNIPPET_BYTES, true).catch(() => '');
         if (signal?.aborted) throw abortError(signal);
@@ -167,7 +230,7 @@ export class HttpsPortalGateway implements PortalGateway {
       const retryAfter = failure.kind === 'status' ? failure.retryAfterMs : undefined;
       if (attempt >= attempts || (retryAfter !== undefined && retryAfter > this.#maxRetryAfterMs)) this.#giveUp(failure, attempt);
       const delay = retryAfter ?? this.#backoff(attempt);
-      this.#note(`portal ${this.#host}: ${method} ${path} (${idempotencyKey}) attempt ${attempt} of ${attempts} failed (${describe(failure)}); retrying in ${Math.round(delay)} ms`);
+      this.#note(`portal ${this.#host}: ${method} ${path} (${label}) attempt ${attempt} of ${attempts} failed (${describe(failure)}); retrying in ${Math.round(delay)} ms`);
       await sleep(delay, signal);
     }
   }
@@ -189,6 +252,14 @@ export class HttpsPortalGateway implements PortalGateway {
       if (stray) this.#fail('SAL-4008', { detail: `it rejects "${cleanText(stray.key, 64)}", which was not sent` });
     }
     return { accepted, rejected: items.map((r) => ({ ...r, code: cleanText(r.code, 64), message: this.#clean(r.message) })) };
+  }
+
+  /** A failed fetch or acknowledgement as `code`, naming the transport's own problem; an abort stays an abort. */
+  #wrap(e: unknown, code: ErrorCode, params: Params, signal?: AbortSignal): unknown {
+    if (signal?.aborted || !(e instanceof ProblemError)) return e;
+    const clean: Params = { host: this.#host, detail: this.#clean(`${e.problem.code}: ${e.problem.message}`) };
+    for (const [k, v] of Object.entries(params)) clean[k] = typeof v === 'string' ? this.#clean(v) : v;
+    return new ProblemError(problem(code, this.#locale, clean));
   }
 
   #giveUp(f: Failure, attempts: number): never {
