@@ -30,6 +30,7 @@ const processIo: CliIo = {
 import { Exit, type CliContext, type CliIo, type Globals } from './context';
 import { registerReadingsCommands } from './commands/readings';
 import { registerBankCommands } from './commands/bank';
+import { registerAccountsCommands } from './commands/accounts';
 
 function envLocale(): Locale | undefined {
   const l = process.env.SALDO_LANG;
@@ -174,6 +175,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   };
   registerReadingsCommands(program, cli);
   registerBankCommands(program, cli);
+  registerAccountsCommands(program, cli);
 
   const demo = program.command('demo').description('demo workspace');
   demo

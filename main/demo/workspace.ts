@@ -5,6 +5,7 @@
 
 import { writeDemoReadings } from '../readings/demo';
 import { writeDemoStatements } from '../bank/demo';
+import { writeDemoPortalActivity } from '../accounts/demo';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { addMonths, currentPeriod } from '../../shared/domain/period';
@@ -94,5 +95,6 @@ export async function initDemoWorkspace(dirArg: string, opts: DemoOptions, uiLoc
   const feature: DemoFeatureInput = { dir, configFile, period: endPeriod, accountingFile: join(dir, 'accounting.sqlite'), locale: opts.locale, seed: opts.seed };
   await writeDemoReadings(feature);
   await writeDemoStatements(feature);
+  await writeDemoPortalActivity(feature);
   return { dir, configFile, period: endPeriod, operator: DEMO_OPERATOR, generated };
 }

@@ -28,8 +28,10 @@ import { sendNotice } from '../www/notice';
 import { premisesPage } from '../www/premises';
 import { readingsHandlers } from '../readings/handlers';
 import { bankHandlers } from '../bank/handlers';
+import { accountsHandlers } from '../accounts/handlers';
 import type { PortalGateway } from '../portal/port';
 import type { BANK_CALLS, BANK_JOBS } from '../../shared/ipc/contract-bank';
+import type { ACCOUNTS_CALLS, ACCOUNTS_JOBS } from '../../shared/ipc/contract-accounts';
 import type { READINGS_CALLS, READINGS_JOBS } from '../../shared/ipc/contract-readings';
 
 type CallReq<C extends CallChannel> = z.output<(typeof CALLS)[C]['request']>;
@@ -56,6 +58,7 @@ export interface FeatureHandlers<C extends object, J extends object> {
 }
 export type ReadingsHandlers = FeatureHandlers<typeof READINGS_CALLS, typeof READINGS_JOBS>;
 export type BankHandlers = FeatureHandlers<typeof BANK_CALLS, typeof BANK_JOBS>;
+export type AccountsHandlers = FeatureHandlers<typeof ACCOUNTS_CALLS, typeof ACCOUNTS_JOBS>;
 
 export interface Handlers {
   public: PublicHandlers;
@@ -106,6 +109,7 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
   const deps: FeatureDeps = { ws, ports, secrets, openPortal: portal };
   const readings = readingsHandlers(deps);
   const bank = bankHandlers(deps);
+  const accounts = accountsHandlers(deps);
   return {
     public: {
       'session.status': async (_req, session) => sessionStatus(ws, session),
@@ -173,6 +177,7 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
       'report.print': (req, actor) => printReport(ws, actor, req.kind, req.runId, ports),
       ...readings.calls,
       ...bank.calls,
+      ...accounts.calls,
     },
     jobs: {
       'source.check': async (req, actor, ctx) => outcome(await sourceCheck(ws, actor, req.period, ctx)),
@@ -183,6 +188,7 @@ export function makeHandlers(ws: Workspace, ports: Ports, secrets: ChainSecretSt
       },
       ...readings.jobs,
       ...bank.jobs,
+      ...accounts.jobs,
     },
   };
 }

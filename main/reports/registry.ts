@@ -10,11 +10,12 @@ import type { RecordOutcome } from '../store/journal';
 import type { Workspace } from '../engine/workspace';
 import { READINGS_REPORT_KINDS } from '../readings/report-kinds';
 import { BANK_REPORT_KINDS } from '../bank/report-kinds';
+import { ACCOUNTS_REPORT_KINDS } from '../accounts/report-kinds';
 
 /** A feature's report: built from the run and whatever the feature keeps in the workspace's store. */
 export type FeatureReportBuilder = (input: ReportInput, ws: Workspace) => ReportDoc;
 
-const FEATURE_REPORTS: Record<string, FeatureReportBuilder> = { ...READINGS_REPORT_KINDS, ...BANK_REPORT_KINDS };
+const FEATURE_REPORTS: Record<string, FeatureReportBuilder> = { ...READINGS_REPORT_KINDS, ...BANK_REPORT_KINDS, ...ACCOUNTS_REPORT_KINDS };
 
 export const REPORT_KINDS: readonly string[] = ['run-summary', 'www-errors', ...Object.keys(FEATURE_REPORTS)];
 export type ReportKind = string;

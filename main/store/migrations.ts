@@ -4,6 +4,7 @@
 
 import { READINGS_MIGRATION } from './migrations/004-readings';
 import { BANK_MIGRATION } from './migrations/005-bank';
+import { ACCOUNTS_MIGRATION } from './migrations/006-accounts';
 
 export interface Migration {
   id: number;
@@ -132,6 +133,7 @@ export const MIGRATIONS: Migration[] = [
   // Features keep their tables in their own numbered files.
   READINGS_MIGRATION,
   BANK_MIGRATION,
+  ACCOUNTS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

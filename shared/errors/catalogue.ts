@@ -8,6 +8,7 @@
 import type { Severity } from '../domain/types';
 import { READINGS_CATALOGUE } from './catalogue-readings';
 import { BANK_CATALOGUE } from './catalogue-bank';
+import { ACCOUNTS_CATALOGUE } from './catalogue-accounts';
 
 export interface CatalogueText {
   message: string;
@@ -711,6 +712,7 @@ export const CATALOGUE = {
   // ---- 2xxx meter readings, 3xxx bank statements: each feature keeps its codes in its own file ----
   ...READINGS_CATALOGUE,
   ...BANK_CATALOGUE,
+  ...ACCOUNTS_CATALOGUE,
 } satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof CATALOGUE;

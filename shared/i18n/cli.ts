@@ -2,6 +2,7 @@
 
 import { READINGS_CLI } from './cli-readings';
 import { BANK_CLI } from './cli-bank';
+import { ACCOUNTS_CLI } from './cli-accounts';
 
 const en = {
   demoCreated: 'Demo workspace created in {dir}',
@@ -33,6 +34,7 @@ const en = {
   hint: 'What to do',
   ...READINGS_CLI.en,
   ...BANK_CLI.en,
+  ...ACCOUNTS_CLI.en,
 };
 
 export type CliText = Record<keyof typeof en, string>;
@@ -67,6 +69,7 @@ const pl: CliText = {
   hint: 'Co zrobić',
   ...READINGS_CLI.pl,
   ...BANK_CLI.pl,
+  ...ACCOUNTS_CLI.pl,
 };
 
 const uk: CliText = {
@@ -99,6 +102,7 @@ const uk: CliText = {
   hint: 'Що робити',
   ...READINGS_CLI.uk,
   ...BANK_CLI.uk,
+  ...ACCOUNTS_CLI.uk,
 };
 
 export const CLI_TEXT: Record<'en' | 'pl' | 'uk', CliText> = { en, pl, uk };

@@ -6,6 +6,7 @@
 
 import { READINGS_REPORTS } from './reports-readings';
 import { BANK_REPORTS } from './reports-bank';
+import { ACCOUNTS_REPORTS } from './reports-accounts';
 import type { Locale } from '../domain/types';
 
 const en = {
@@ -136,6 +137,7 @@ const en = {
   total_payments_total: 'Payments',
   ...READINGS_REPORTS.en,
   ...BANK_REPORTS.en,
+  ...ACCOUNTS_REPORTS.en,
 };
 
 export type ReportTextKey = keyof typeof en;
@@ -260,6 +262,7 @@ const pl: ReportStrings = {
   total_payments_total: 'Wpłaty',
   ...READINGS_REPORTS.pl,
   ...BANK_REPORTS.pl,
+  ...ACCOUNTS_REPORTS.pl,
 };
 
 const uk: ReportStrings = {
@@ -381,6 +384,7 @@ const uk: ReportStrings = {
   total_payments_total: 'Оплати',
   ...READINGS_REPORTS.uk,
   ...BANK_REPORTS.uk,
+  ...ACCOUNTS_REPORTS.uk,
 };
 
 export const REPORT_TEXT: Record<Locale, ReportStrings> & { en: typeof en; pl: ReportStrings; uk: ReportStrings } = {

@@ -9,6 +9,7 @@ import type { Locale } from '../domain/types';
 import type { PluralForms } from './feature';
 import { READINGS_UI } from './ui-readings';
 import { BANK_UI } from './ui-bank';
+import { ACCOUNTS_UI } from './ui-accounts';
 
 export type { PluralForms } from './feature';
 
@@ -461,6 +462,7 @@ const en = {
   // ---- features: each in its own file ----
   ...READINGS_UI.en,
   ...BANK_UI.en,
+  ...ACCOUNTS_UI.en,
 } satisfies Record<string, string | PluralForms>;
 
 export type UiKey = keyof typeof en;
@@ -903,6 +905,7 @@ const pl: UiStrings = {
   unit_second: 's',
   ...READINGS_UI.pl,
   ...BANK_UI.pl,
+  ...ACCOUNTS_UI.pl,
 };
 
 const uk: UiStrings = {
@@ -1336,6 +1339,7 @@ const uk: UiStrings = {
   unit_second: 'с',
   ...READINGS_UI.uk,
   ...BANK_UI.uk,
+  ...ACCOUNTS_UI.uk,
 };
 
 export const UI_TEXT: { en: typeof en; pl: UiStrings; uk: UiStrings } = { en, pl, uk };

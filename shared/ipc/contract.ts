@@ -12,6 +12,7 @@ import type { AuditEntryView, ConnectionTest, OperatorView, ProfileView } from '
 import { accountNo, displayName, isoDate, operatorName, password, period, profileName, reportKind, role, runId, secretName, SENT } from './atoms';
 import { READINGS_API_METHODS, READINGS_CALLS, READINGS_JOBS, type ReadingsCallResponses, type ReadingsJobResults } from './contract-readings';
 import { BANK_API_METHODS, BANK_CALLS, BANK_JOBS, type BankCallResponses, type BankJobResults } from './contract-bank';
+import { ACCOUNTS_API_METHODS, ACCOUNTS_CALLS, ACCOUNTS_JOBS, type AccountsCallResponses, type AccountsJobResults } from './contract-accounts';
 
 /**
  * Channels that answer at once. `permission: null` needs a signed-in operator but no particular
@@ -76,6 +77,7 @@ export const CALLS = {
   'job.cancel': { request: z.object({ jobId: z.string().regex(/^job-\d+$/) }).strict(), permission: null },
   ...READINGS_CALLS,
   ...BANK_CALLS,
+  ...ACCOUNTS_CALLS,
 } as const satisfies Record<string, { request: z.ZodType; permission: Permission | null; public?: boolean }>;
 
 /** Channels that start a long job: they answer {jobId} at once, then send job.progress and job.finished events. */
@@ -99,6 +101,7 @@ export const JOBS = {
   },
   ...READINGS_JOBS,
   ...BANK_JOBS,
+  ...ACCOUNTS_JOBS,
 } as const satisfies Record<string, { request: z.ZodType; permission: Permission | null }>;
 
 export type CallChannel = keyof typeof CALLS;
@@ -138,7 +141,7 @@ export interface SessionStatus {
   locale: Locale;
 }
 
-export interface CallResponses extends ReadingsCallResponses, BankCallResponses {
+export interface CallResponses extends ReadingsCallResponses, BankCallResponses, AccountsCallResponses {
   'session.status': SessionStatus;
   'session.signIn': SessionStatus;
   'session.signOut': SessionStatus;
@@ -172,7 +175,7 @@ export interface SourceCheckResult {
   problems: number;
 }
 
-export interface JobResults extends ReadingsJobResults, BankJobResults {
+export interface JobResults extends ReadingsJobResults, BankJobResults, AccountsJobResults {
   'source.check': SourceCheckResult;
   'cycle.run': SourceCheckResult;
   'www.send': WwwSendSummary;
@@ -284,6 +287,7 @@ export const API_METHODS = {
   wwwPremises: 'www.premises',
   ...READINGS_API_METHODS,
   ...BANK_API_METHODS,
+  ...ACCOUNTS_API_METHODS,
 } as const satisfies Record<string, Channel>;
 
 export type SaldoApi = {
