@@ -50,7 +50,7 @@ describe('renderer shell', () => {
     await page.getByRole('tab', { selected: true }).focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe(UI_TEXT.pl.tab_readings);
-    await expectVisibleText(page, UI_TEXT.pl.readings_empty);
+    await expectVisibleText(page, UI_TEXT.pl.rd_heading);
     await page.keyboard.press('ArrowRight');
     await expectVisibleText(page, UI_TEXT.pl.bank_empty);
     await page.keyboard.press('End');
