@@ -7,7 +7,8 @@
 import type { AccountRow, MeterReadingRow, MeterRow } from '../../shared/domain/accounting';
 import { addMonths, isIsoDate, lastDayOfPeriod, periodOfDate } from '../../shared/domain/period';
 import type { AccountingGateway } from '../accounting/port';
-import { createMeterLookup, meterFactsFromExports, type MeterLookup } from './meter-lookup';
+import { createMeterLookupSteps, meterFactsSteps, type MeterLookup } from './meter-lookup';
+import { Pace, runPaced } from './pace';
 import type { RawReading } from './types';
 
 /** Months of recorded history read for the previous-value, rollover and spike rules. */
@@ -63,21 +64,32 @@ export async function loadFacts(gw: AccountingGateway, period: string, signal: A
     meters.set(m.meter_id, m);
   }
   onStep(1);
-  const readings: MeterReadingRow[] = [];
+  // Grouped by meter as they stream (the export is ordered by meter), not held as one long list.
+  const history = new Map<string, MeterReadingRow[]>();
+  let list: MeterReadingRow[] | undefined;
+  let listOf = '';
   for await (const r of gw.export('export_meter_readings', { period, months: HISTORY_MONTHS }, signal)) {
     onRow();
-    readings.push(r);
+    if (r.meter_id !== listOf || !list) {
+      list = history.get(r.meter_id);
+      if (!list) history.set(r.meter_id, (list = []));
+      listOf = r.meter_id;
+    }
+    list.push(r);
   }
   onStep(2);
-  const accounts: Array<Pick<AccountRow, 'account_no' | 'residents_count' | 'building'>> = [];
+  const accounts = new Map<string, Pick<AccountRow, 'residents_count' | 'building'>>();
   const premises = new Map<string, PremisesInfo>();
   for await (const a of gw.export('export_accounts', { period }, signal)) {
     onRow();
     if (!a.account_no) continue;
-    accounts.push({ account_no: a.account_no, residents_count: a.residents_count, building: a.building });
+    accounts.set(a.account_no, { residents_count: a.residents_count, building: a.building });
     premises.set(a.account_no, { building: a.building, address: premisesLabel(a) });
   }
   onStep(3);
-  const facts = meterFactsFromExports({ meters: [...meters.values()], readings, accounts });
-  return { period, lookup: createMeterLookup(facts), premises, meters: meters.size };
+  // Indexing 100k meters takes a while: done in steps, yielding to the event loop by time.
+  const pace = new Pace(signal);
+  const facts = await runPaced(meterFactsSteps([...meters.values()], history, accounts), pace);
+  const lookup = await runPaced(createMeterLookupSteps(facts), pace);
+  return { period, lookup, premises, meters: meters.size };
 }

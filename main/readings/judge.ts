@@ -6,13 +6,14 @@
 // of one call over everything.
 
 import type { Locale } from '../../shared/domain/types';
-import { yieldToLoop } from '../engine/jobs';
-import type { MeterLookup } from './meter-lookup';
+import type { MeterLookup, MeterMatch } from './meter-lookup';
+import { Pace } from './pace';
 import type { ReadingRules } from './rules';
 import type { RawReading, ReadingDecision } from './types';
 import { validateReadings } from './validate';
 
-export const JUDGE_CHUNK = 5000;
+/** Readings judged between two turns of the event loop (about 20–40 ms of work on a 2-core machine). */
+export const JUDGE_CHUNK = 1500;
 
 /** Union-find over meter ids: readings whose candidate meters overlap end up in one group. */
 class Groups {
@@ -42,21 +43,37 @@ export async function judgeInChunks(
   chunk = JUDGE_CHUNK,
 ): Promise<ReadingDecision[]> {
   if (raws.length <= chunk) return validateReadings(raws, lookup, rules, now, locale);
+  const pace = new Pace(signal);
+  // Each reading's match is found once here and reused by the rules (they ask for it again).
+  const matches = new Map<RawReading, MeterMatch>();
+  const remembered: MeterLookup = {
+    byId: (id) => lookup.byId(id),
+    get size() {
+      return lookup.size;
+    },
+    find: (ref) => matches.get(ref as RawReading) ?? lookup.find(ref),
+  };
   const groups = new Groups();
   const keys: string[] = new Array(raws.length);
   for (let i = 0; i < raws.length; i++) {
+    const wait = pace.tick();
+    if (wait) await wait;
     const m = lookup.find(raws[i]);
-    const ids = [...m.candidates, ...m.otherAccounts].map((f) => `m:${f.meter.meter_id}`);
+    matches.set(raws[i], m);
+    const n = m.candidates.length + m.otherAccounts.length;
     // A reading no meter matches is judged alone (it is rejected; nothing groups it).
-    if (!ids.length) {
+    if (!n) {
       keys[i] = `r:${i}`;
       continue;
     }
-    for (let k = 1; k < ids.length; k++) groups.union(ids[0], ids[k]);
-    keys[i] = ids[0];
+    const first = `m:${(m.candidates[0] ?? m.otherAccounts[0]).meter.meter_id}`;
+    if (n > 1) for (const f of [...m.candidates, ...m.otherAccounts]) groups.union(first, `m:${f.meter.meter_id}`);
+    keys[i] = first;
   }
   const byGroup = new Map<string, number[]>();
   for (let i = 0; i < raws.length; i++) {
+    const wait = pace.tick();
+    if (wait) await wait;
     const g = keys[i].startsWith('m:') ? groups.find(keys[i]) : keys[i];
     const list = byGroup.get(g);
     if (list) list.push(i);
@@ -67,13 +84,12 @@ export async function judgeInChunks(
   let done = 0;
   const flush = async () => {
     if (!batch.length) return;
-    const decisions = validateReadings(batch.map((i) => raws[i]), lookup, rules, now, locale);
+    const decisions = validateReadings(batch.map((i) => raws[i]), remembered, rules, now, locale);
     for (let k = 0; k < batch.length; k++) out[batch[k]] = decisions[k];
     done += batch.length;
     batch = [];
     onProgress(done);
-    await yieldToLoop();
-    if (signal.aborted) throw signal.reason ?? new DOMException('cancelled', 'AbortError');
+    await pace.turn();
   };
   for (const idx of byGroup.values()) {
     for (const i of idx) batch.push(i);

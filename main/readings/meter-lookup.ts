@@ -6,6 +6,10 @@
 
 import type { AccountRow, MeterReadingRow, MeterRow } from '../../shared/domain/accounting';
 import type { MeterFacts } from './types';
+import { runSteps, type Steps } from './import/csv-parse';
+
+/** Meters handled between two pauses of the stepwise builders. */
+const STEP_METERS = 2000;
 
 /** How a reading names its meter (any of the identifiers; the account narrows when given). */
 export interface MeterRef {
@@ -38,7 +42,12 @@ export interface MeterLookup {
 
 /** Serials and radio ids compared without case, spaces and (for all-digit radio ids) leading zeros. */
 export function normaliseSerial(s: string): string {
-  return s.replace(/\s+/g, '').toUpperCase();
+  // Most identifiers are already upper-case ASCII without spaces: returned as they are.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c <= 32 || (c >= 97 && c <= 122) || c > 126) return s.replace(/\s+/g, '').toUpperCase();
+  }
+  return s;
 }
 
 export function normaliseRadioId(s: string): string {
@@ -53,6 +62,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, v: V): void {
 }
 
 export function createMeterLookup(facts: Iterable<MeterFacts>): MeterLookup {
+  return runSteps(createMeterLookupSteps(facts));
+}
+
+/** createMeterLookup, pausing every few thousand meters (see runPaced in pace.ts). */
+export function* createMeterLookupSteps(facts: Iterable<MeterFacts>): Steps<MeterLookup> {
+  let n = 0;
   const byId = new Map<string, MeterFacts>();
   const bySerial = new Map<string, MeterFacts[]>();
   const byRadio = new Map<string, MeterFacts[]>();
@@ -60,6 +75,7 @@ export function createMeterLookup(facts: Iterable<MeterFacts>): MeterLookup {
   // normalisation too, so "00123456" in a wM-Bus file finds serial "123456".
   const bySerialAsRadio = new Map<string, MeterFacts[]>();
   for (const f of facts) {
+    if (++n % STEP_METERS === 0) yield;
     byId.set(f.meter.meter_id, f);
     push(bySerial, normaliseSerial(f.meter.serial), f);
     push(bySerialAsRadio, normaliseRadioId(f.meter.serial), f);
@@ -120,23 +136,45 @@ export function meterFactsFromExports(input: {
   for (const a of input.accounts) if (a.account_no) accounts.set(a.account_no, a);
   const history = new Map<string, MeterReadingRow[]>();
   for (const r of input.readings) push(history, r.meter_id, r);
-  const byPremisesMedium = new Map<string, MeterRow[]>();
-  for (const m of input.meters) push(byPremisesMedium, `${m.account_no}\u0000${m.medium}`, m);
+  return runSteps(meterFactsSteps(input.meters, history, accounts));
+}
 
-  return input.meters.map((meter) => {
-    const h = (history.get(meter.meter_id) ?? []).slice();
-    h.sort((a, b) => (a.reading_date < b.reading_date ? -1 : a.reading_date > b.reading_date ? 1 : a.zone - b.zone));
-    const siblings = byPremisesMedium.get(`${meter.account_no}\u0000${meter.medium}`) ?? [];
-    const replaced = siblings.filter(
-      (m) => m !== meter && m.removed_on !== null && m.removed_on <= meter.installed_on,
-    );
+const readingOrder = (a: MeterReadingRow, b: MeterReadingRow) => (a.reading_date < b.reading_date ? -1 : a.reading_date > b.reading_date ? 1 : a.zone - b.zone);
+
+/**
+ * meterFactsFromExports over readings already grouped by meter (the lists are taken over and put
+ * in date order) and accounts by number, pausing every few thousand meters.
+ */
+export function* meterFactsSteps(
+  meters: readonly MeterRow[],
+  history: Map<string, MeterReadingRow[]>,
+  accounts: Map<string, Pick<AccountRow, 'residents_count' | 'building'>>,
+): Steps<MeterFacts[]> {
+  const byPremisesMedium = new Map<string, MeterRow[]>();
+  for (const m of meters) push(byPremisesMedium, `${m.account_no}\u0000${m.medium}`, m);
+  const none: MeterRow[] = [];
+  const out: MeterFacts[] = new Array(meters.length);
+  for (let i = 0; i < meters.length; i++) {
+    if (i % STEP_METERS === STEP_METERS - 1) yield;
+    const meter = meters[i];
+    const h = history.get(meter.meter_id) ?? [];
+    // The export gives them in this order already: sorting is only needed when it did not.
+    for (let k = 1; k < h.length; k++) {
+      if (readingOrder(h[k - 1], h[k]) > 0) {
+        h.sort(readingOrder);
+        break;
+      }
+    }
+    const siblings = byPremisesMedium.get(`${meter.account_no}\u0000${meter.medium}`) ?? none;
+    const replaced = siblings.length > 1 ? siblings.filter((m) => m !== meter && m.removed_on !== null && m.removed_on <= meter.installed_on) : none;
     const account = accounts.get(meter.account_no);
-    return {
+    out[i] = {
       meter,
       history: h,
       residents: account?.residents_count ?? 0,
       building: account?.building ?? '',
-      replaced,
+      replaced: replaced === none ? [] : replaced,
     };
-  });
+  }
+  return out;
 }

@@ -20,12 +20,13 @@ import { ProblemError, problem } from '../../shared/errors/problem';
 import type { ReadingOutcomeName, ReadingsImportSummary } from '../../shared/ipc/contract-readings';
 import type { AccountingGateway } from '../accounting/port';
 import type { RunScope } from '../cycle/run-scope';
-import { Breather, yieldToLoop, type JobContext } from '../engine/jobs';
+import type { JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { AckItem, PortalGateway } from '../portal/port';
 import type { RecordOutcome } from '../store/journal';
 import { ReadingsArchive, type ArchiveInsert, type ArchiveRow, type Verdict, type WrittenState } from './archive';
 import type { Facts } from './facts';
+import { Pace } from './pace';
 import type { AcceptedReading, ReadingDecision } from './types';
 
 /** Accepted readings per import_readings call (one accounting transaction each). */
@@ -146,7 +147,7 @@ interface Entry {
 export class Committer {
   private readonly archive: ReadingsArchive;
   private readonly locale: Locale;
-  private readonly breathe = new Breather();
+  private readonly pace: Pace;
 
   constructor(
     private readonly ws: Workspace,
@@ -160,17 +161,17 @@ export class Committer {
   ) {
     this.archive = new ReadingsArchive(ws.db);
     this.locale = ws.locale();
+    this.pace = new Pace(ctx.signal);
   }
 
   private checkCancel(): void {
     if (this.ctx.signal.aborted) throw this.ctx.signal.reason ?? new DOMException('cancelled', 'AbortError');
   }
 
+  /** A turn of the event loop when the last one is long enough ago (each batch is tens of ms). */
   private async breather(): Promise<void> {
-    if (this.breathe.due()) {
-      await yieldToLoop();
-      this.breathe.reset();
-    }
+    const wait = this.pace.check();
+    if (wait) await wait;
   }
 
   /** Archives (and journals) a group of judged readings in one store transaction. */
@@ -263,7 +264,7 @@ export class Committer {
         done += pending.length;
         pending = [];
         this.ctx.progress('archive', done, total, this.tally.rejected + this.tally.held);
-        await yieldToLoop();
+        await this.breather();
       }
     }
     this.checkCancel();

@@ -21,7 +21,8 @@ import type { Workspace } from '../engine/workspace';
 import type { FeedReading, PortalGateway } from '../portal/port';
 import { ReadingsArchive } from './archive';
 import { FACT_STEPS, loadFacts, periodFor, type Facts } from './facts';
-import { importReadingsFile } from './import';
+import { importReadingsFileSteps } from './import';
+import { Pace, runPaced } from './pace';
 import { findMapping, toImporterMapping } from './mappings';
 import { Committer, flushAcks, Tally, type Persist } from './pipeline';
 import { readingRules } from './settings';
@@ -94,7 +95,8 @@ class ReadingsRun {
       mapping = toImporterMapping(m, this.locale);
     }
     const rules = readingRules(this.ws);
-    const result = importReadingsFile({
+    // A large file is parsed in steps, yielding to the event loop by time (Cancel stops it).
+    const result = await runPaced(importReadingsFileSteps({
       bytes,
       fileName,
       format: req.format,
@@ -102,7 +104,7 @@ class ReadingsRun {
       encoding: req.encoding ?? 'auto',
       locale: this.locale,
       timeZone: mapping?.timeZone ?? rules.timeZone,
-    });
+    }), new Pace(this.ctx.signal));
     this.ctx.progress('read', 1, 1, result.problems.length);
     if (!result.ok) {
       // A malformed file imports nothing: its first problem fails the run, the others are listed.
@@ -135,10 +137,13 @@ class ReadingsRun {
     const out: RawReading[] = [];
     let skipped = 0;
     const seen = new Set<string>();
+    const pace = new Pace(this.ctx.signal);
     for (const source of ['portal', 'radio'] as const) {
       const raws = src.raws.filter((r) => r.source === source);
       const done = this.archive.processedOf(source, raws.map((r) => r.sourceId));
       for (const r of raws) {
+        const wait = pace.tick();
+        if (wait) await wait;
         if (seen.has(r.sourceId) || done.has(r.sourceId)) skipped++;
         else out.push(r);
         seen.add(r.sourceId);

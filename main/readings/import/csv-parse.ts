@@ -15,7 +15,30 @@ export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: n
  * than the delimiter is a stray quote — the file is not what it claims to be.
  */
 export function parseCsv(text: string, delimiter: string): CsvParse {
+  return runSteps(parseCsvSteps(text, delimiter));
+}
+
+/** Records parsed between two pauses of a stepwise parse (the caller decides, by time, whether to yield). */
+export const STEP_RECORDS = 2000;
+
+/**
+ * A long synchronous parse as a generator: it pauses (yields) every STEP_RECORDS records so an async
+ * caller can give the event loop a turn and check for Cancel; a sync caller runs it through.
+ */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs stepwise work to its end without pausing. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** parseCsv, pausing every STEP_RECORDS records. */
+export function* parseCsvSteps(text: string, delimiter: string): Steps<CsvParse> {
   const records: CsvRecord[] = [];
+  let steps = 0;
   const n = text.length;
   const d = delimiter.charCodeAt(0);
   let i = 0;
@@ -86,6 +109,7 @@ export function parseCsv(text: string, delimiter: string): CsvParse {
       }
     }
     if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: startLine, fields });
+    if (++steps % STEP_RECORDS === 0) yield;
   }
   return { ok: true, records };
 }

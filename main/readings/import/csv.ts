@@ -8,7 +8,7 @@ import type { Problem } from '../../../shared/domain/types';
 import { problem } from '../../../shared/errors/problem';
 import type { RawReading } from '../types';
 import { refused, fileSourceId, type ImportContext, type ImportResult } from './common';
-import { detectDelimiter, parseCsv, type CsvRecord } from './csv-parse';
+import { detectDelimiter, parseCsvSteps, runSteps, STEP_RECORDS, type CsvRecord, type Steps } from './csv-parse';
 import { DATE_FORMATS, parseDateCell, type DateFormat } from './dates';
 import { isTimeZone } from '../rules';
 
@@ -106,6 +106,11 @@ export function valueAsWritten(cell: string, decimalMark: ',' | '.' | undefined)
 type Resolved = { [K in keyof ColumnMapping['columns']]: K extends 'zoneValues' ? number[] | undefined : number | undefined };
 
 export function parseReadingsCsv(text: string, mapping: ColumnMapping, ctx: ImportContext): ImportResult {
+  return runSteps(parseReadingsCsvSteps(text, mapping, ctx));
+}
+
+/** parseReadingsCsv, pausing every few thousand lines (the service yields to the event loop there). */
+export function* parseReadingsCsvSteps(text: string, mapping: ColumnMapping, ctx: ImportContext): Steps<ImportResult> {
   const where = (line: number) => ({ file: ctx.fileName, line });
   const p = (code: Parameters<typeof problem>[0], params: Record<string, string | number>, line: number): Problem =>
     problem(code, ctx.locale, params, where(line));
@@ -122,7 +127,7 @@ export function parseReadingsCsv(text: string, mapping: ColumnMapping, ctx: Impo
   }
   const sepChar = delimiter ?? detectDelimiter(body);
 
-  const parsed = parseCsv(body, sepChar);
+  const parsed = yield* parseCsvSteps(body, sepChar);
   if (!parsed.ok) {
     const line = parsed.line + lineOffset;
     return refused([p('SAL-2034', { line }, line)]);
@@ -177,7 +182,9 @@ export function parseReadingsCsv(text: string, mapping: ColumnMapping, ctx: Impo
     return v === '' ? undefined : v;
   };
 
+  let n = 0;
   for (const rec of data) {
+    if (++n % STEP_RECORDS === 0) yield;
     const f = rec.fields;
     if (f.length !== expected) return refused([p('SAL-2033', { line: rec.line, count: f.length, expected }, rec.line)], data.length);
     const dateCell = cell(f, col.date);

@@ -6,7 +6,8 @@ import { problem } from '../../../shared/errors/problem';
 import { decodeReadingFile, type TextEncoding } from '../decode';
 import { timeZoneForLocale } from '../rules';
 import { fileHashOf, type ImportResult } from './common';
-import { ColumnMappingSchema, parseReadingsCsv, type ColumnMapping } from './csv';
+import { ColumnMappingSchema, parseReadingsCsvSteps, type ColumnMapping } from './csv';
+import { runSteps, type Steps } from './csv-parse';
 import { parseWmbusCsv, parseWmbusJson, type WmbusFieldsOptions } from './wmbus';
 
 export const READING_FILE_FORMATS = ['csv', 'wmbus-json', 'wmbus-csv'] as const;
@@ -44,6 +45,15 @@ export interface ReadingsFileResult extends ImportResult {
 }
 
 export function importReadingsFile(input: ReadingsFileInput): ReadingsFileResult {
+  return runSteps(importReadingsFileSteps(input));
+}
+
+/**
+ * importReadingsFile as stepwise work: a CSV file pauses every few thousand lines, so the service
+ * can yield to the event loop by time and see Cancel while a large file is parsed. (wmbusmeters
+ * files are parsed in one go: JSON.parse of a line and the fields format are far smaller work.)
+ */
+export function* importReadingsFileSteps(input: ReadingsFileInput): Steps<ReadingsFileResult> {
   const fileHash = fileHashOf(input.bytes);
   const where = { file: input.fileName, line: 1 };
   const refuse = (p: Problem, extra: Partial<ReadingsFileResult> = {}): ReadingsFileResult => ({ ok: false, readings: [], problems: [p], lines: 0, fileHash, ...extra });
@@ -76,7 +86,7 @@ export function importReadingsFile(input: ReadingsFileInput): ReadingsFileResult
   };
   const result =
     input.format === 'csv'
-      ? parseReadingsCsv(decoded.text, mapping!, ctx)
+      ? yield* parseReadingsCsvSteps(decoded.text, mapping!, ctx)
       : input.format === 'wmbus-json'
         ? parseWmbusJson(decoded.text, ctx)
         : parseWmbusCsv(decoded.text, ctx, input.wmbus);
