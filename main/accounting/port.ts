@@ -4,6 +4,8 @@
 
 import type { ExportParams, ExportProcedure, ExportRows } from '../../shared/domain/accounting';
 import type { AcceptedReading, ImportReadingResult } from '../readings/types';
+import type { ImportPaymentResult, PortalPaymentRow } from './payment-rows';
+import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from './registered-accounts';
 
 export interface AccountingSourceInfo {
   kind: 'sqlite' | 'mssql';
@@ -34,5 +36,25 @@ export interface AccountingGateway {
    * for its later rows. Values are decimal text (never floats). Keep batches to a few thousand rows.
    */
   importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]>;
+  /** The accounts registered on the portal (table registered_accounts), by account number. */
+  registeredAccounts(signal?: AbortSignal): Promise<RegisteredAccount[]>;
+  /**
+   * Applies registration events to registered_accounts in ONE transaction per call, in order:
+   * `registered` inserts the account if absent (`inserted`, else `already`); only `unregistered`
+   * deletes it, if present (`deleted`, else `absent`). Nothing else is ever deleted. One result per
+   * event, in input order. Any failure throws SAL-4122 and nothing of the call is written. The
+   * caller checks that the accounts exist (the exchange login sees no premises table on SQL Server).
+   */
+  applyRegistrations(events: RegistrationEvent[], signal?: AbortSignal): Promise<RegistrationResult[]>;
+  /**
+   * Books payments residents made on the portal (the exchange contract's import_portal_payments)
+   * in ONE transaction per call: every row written or none. Answers one result per input row, in
+   * input order: `written`; `already` when its payment_id was booked before or comes earlier in
+   * this call (a payment the portal sends twice is booked once); `refused` with the database's
+   * reason (no such account, an unknown service) — a refused row does not abort the others. A row
+   * the exchange cannot carry (a fractional amount, no id) is SAL-4159 before anything is written;
+   * any other failure throws SAL-4158 and nothing of the batch is in the database.
+   */
+  importPortalPayments(rows: PortalPaymentRow[], signal?: AbortSignal): Promise<ImportPaymentResult[]>;
   close(): Promise<void>;
 }

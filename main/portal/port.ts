@@ -9,6 +9,7 @@
 // arrive as records with status "not_in_billing".
 
 import type { CategoryKey, Problem } from '../../shared/domain/types';
+import type { PortalAccountsRequest } from './portal-accounts';
 
 export type SendMode = 'full' | 'partial';
 
@@ -155,6 +156,15 @@ export interface PortalGateway {
   readonly info: PortalInfo;
   putBatch(batch: Batch, signal?: AbortSignal): Promise<BatchResult>;
   putNotice(notice: Notice, signal?: AbortSignal): Promise<BatchResult>;
+  /**
+   * Creates portal accounts, each with the salted scrypt hash of its one-time activation code
+   * (never the code: portal-accounts.ts). Delivered like a batch: HTTPS PUT /v1/portal-accounts
+   * answered 2xx (idempotency key = batchId, retried like batches), or the folder file
+   * outbox/portal-accounts/<batchId>.json and its manifest line durably written. Then every
+   * account of it is created except the `rejected` ones (keyed by account number); throws when
+   * nothing of it may be counted as created.
+   */
+  putPortalAccounts(req: PortalAccountsRequest, signal?: AbortSignal): Promise<BatchResult>;
   /** Receipts not yet read (folder: inbox/acks/*.json); reading them marks them read. HTTPS: none (answers are synchronous). */
   takeReceipts(): Promise<Receipt[]>;
   /**

@@ -14,6 +14,7 @@ import {
   type CellValue,
   type ReportColumn,
   type ReportDoc,
+  type ReportLetter,
   type ReportSection,
   type ReportTable,
 } from './model';
@@ -224,8 +225,86 @@ table.grid.narrow { width: 55%; min-width: 95mm; }
 .grid td.label { white-space: nowrap; }
 `;
 
+// ---------------------------------------------------------------------------------------------
+// The letter layout (ReportDoc.letters): one A4 page per letter — letterhead, the recipient's
+// address where a window envelope shows it, the text, and a boxed highlight (an activation code).
+
+const MONO_STACK = `"DejaVu Sans Mono", "Liberation Mono", Consolas, "Courier New", monospace`;
+
+const LETTER_CSS = `
+@page { size: A4 portrait; margin: ${REPORT_PAGE_MARGIN_MM.top}mm ${REPORT_PAGE_MARGIN_MM.right}mm ${REPORT_PAGE_MARGIN_MM.bottom}mm ${REPORT_PAGE_MARGIN_MM.left}mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { margin: 0; font-family: ${FONT_STACK}; font-size: 10pt; line-height: 1.42; color: #000; background: #fff; }
+.letter { min-height: 252mm; display: flex; flex-direction: column; break-after: page; page-break-after: always; }
+.letter:last-child { break-after: auto; page-break-after: auto; }
+.lh { display: flex; justify-content: space-between; align-items: flex-start; gap: 8mm; padding-bottom: 2.5mm; border-bottom: 1pt solid #000; }
+.lh .org-name { font-size: 11.5pt; font-weight: bold; }
+.lh .org-line { color: #333; font-size: 9pt; }
+.addr-row { display: flex; justify-content: space-between; align-items: flex-start; gap: 10mm; margin-top: 12mm; min-height: 30mm; }
+.recipient { margin-left: 5mm; font-size: 11pt; line-height: 1.35; }
+.recipient .name { font-weight: bold; }
+.ref { border-collapse: collapse; font-size: 9pt; }
+.ref th { text-align: left; font-weight: normal; color: #444; padding: 0.4mm 3mm 0.4mm 0; white-space: nowrap; vertical-align: top; }
+.ref td { padding: 0.4mm 0; white-space: nowrap; font-weight: bold; }
+.subject { font-size: 13pt; font-weight: bold; margin: 4mm 0 3mm; }
+.letter p { margin: 0 0 2.5mm; }
+.hl { margin: 3mm auto 4mm; padding: 3mm 6mm 3.5mm; border: 1.4pt solid #000; border-radius: 2mm; text-align: center; width: 140mm; }
+.hl .hl-label { font-size: 9pt; color: #333; text-transform: uppercase; letter-spacing: 0.08em; }
+.hl .hl-value { font-family: ${MONO_STACK}; font-size: 23pt; font-weight: bold; letter-spacing: 0.12em; margin: 1.5mm 0 1mm; white-space: nowrap; }
+.hl .hl-note { font-size: 9pt; }
+.steps h2 { font-size: 11pt; margin: 2mm 0 1.5mm; }
+.steps ol { margin: 0 0 3mm; padding-left: 6mm; }
+.steps li { margin: 0 0 1.3mm; padding-left: 1mm; }
+.remarks p { font-size: 9.5pt; }
+.closing { margin-top: 3mm; }
+.closing p { margin: 0; }
+.footnote { margin-top: auto; padding-top: 2mm; border-top: 0.5pt solid #999; font-size: 8pt; color: #333; }
+`;
+
+function renderLetter(l: ReportLetter, doc: ReportDoc): string {
+  const { organisation: org } = doc;
+  const head = [
+    `<div class="org-name">${esc(org.name)}</div>`,
+    org.address ? `<div class="org-line">${esc(org.address)}</div>` : '',
+    org.taxId ? `<div class="org-line">${esc(reportText(doc.locale, 'taxId'))}: ${esc(org.taxId)}</div>` : '',
+  ].join('');
+  const recipient = l.recipient.map((line, i) => `<div${i === 0 ? ' class="name"' : ''}>${esc(line)}</div>`).join('');
+  const ref = `<table class="ref">${l.reference.map((r) => `<tr><th scope="row">${esc(r.label)}</th><td>${esc(r.value)}</td></tr>`).join('')}</table>`;
+  const hl = l.highlight
+    ? `<div class="hl"><div class="hl-label">${esc(l.highlight.label)}</div><div class="hl-value">${esc(l.highlight.value)}</div>${l.highlight.note ? `<div class="hl-note">${esc(l.highlight.note)}</div>` : ''}</div>`
+    : '';
+  const steps = l.steps ? `<div class="steps"><h2>${esc(l.steps.heading)}</h2><ol>${l.steps.items.map((s) => `<li>${esc(s)}</li>`).join('')}</ol></div>` : '';
+  const paras = (xs: string[] | undefined) => (xs ?? []).map((p) => `<p>${esc(p)}</p>`).join('');
+  return `<article class="letter">
+<header class="lh"><div class="org">${head}</div></header>
+<div class="addr-row"><address class="recipient" style="font-style: normal">${recipient}</address>${ref}</div>
+<h1 class="subject">${esc(l.subject)}</h1>
+${l.salutation ? `<p>${esc(l.salutation)}</p>` : ''}${paras(l.paragraphs)}${hl}${steps}<div class="remarks">${paras(l.remarks)}</div><div class="closing">${paras(l.closing)}</div>
+${l.footnote ? `<div class="footnote">${esc(l.footnote)}</div>` : ''}
+</article>`;
+}
+
+function renderLettersHtml(doc: ReportDoc): string {
+  return `<!DOCTYPE html>
+<html lang="${esc(doc.locale)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="Saldo">
+<title>${esc(doc.title)} — ${esc(doc.organisation.name)}</title>
+<style>${LETTER_CSS}</style>
+</head>
+<body data-report-kind="${esc(doc.kind)}">
+${(doc.letters ?? []).map((l) => renderLetter(l, doc)).join('\n')}
+</body>
+</html>
+`;
+}
+
 /** The full standalone HTML of a report. */
 export function renderReportHtml(doc: ReportDoc): string {
+  if (doc.letters) return renderLettersHtml(doc);
   const { locale, organisation: org } = doc;
   const orgLines = [
     `<div class="org-name">${esc(org.name)}</div>`,
@@ -263,6 +342,11 @@ export function reportHeaderFooter(doc: ReportDoc): { headerTemplate: string; fo
   const m = REPORT_PAGE_MARGIN_MM;
   // Chromium renders templates with font-size 0 and no page margins: set both explicitly.
   const box = `font-family: ${FONT_STACK.replace(/"/g, "'")}; font-size: 8.5px; color: #333; width: 100%; margin: 0 ${m.right}mm 0 ${m.left}mm; display: flex; justify-content: space-between; gap: 6mm; -webkit-print-color-adjust: exact;`;
+  if (doc.letters) {
+    // A letter to a resident: no running head, no operator or page count; the sender at the foot.
+    const sender = [doc.organisation.name, doc.organisation.address].filter(Boolean).join(' · ');
+    return { headerTemplate: '<span></span>', footerTemplate: `<div style="${box} padding-bottom: 6mm; justify-content: center;"><span>${esc(sender)}</span></div>` };
+  }
   const right = [doc.title, doc.period ? formatReportPeriod(doc.period, locale) : ''].filter(Boolean).join(' · ');
   const headerTemplate =
     `<div style="${box} padding-top: 7mm; border: 0;">` +

@@ -59,6 +59,30 @@ export interface ReportDoc {
   timeZone?: string;
   summary?: Array<{ label: string; value: string }>;
   sections: ReportSection[];
+  /**
+   * The letter layout (e.g. activation letters): one A4 page per letter, with the organisation's
+   * letterhead, the recipient's address and the letter's text, instead of title, summary and sections.
+   */
+  letters?: ReportLetter[];
+}
+
+/** One letter of a letters document (html.ts renders each on a page of its own). */
+export interface ReportLetter {
+  /** The recipient's address block, line by line. */
+  recipient: string[];
+  /** Label/value lines beside the address (account, dates, references). */
+  reference: Array<{ label: string; value: string }>;
+  subject: string;
+  salutation?: string;
+  paragraphs: string[];
+  /** A value printed large in a box (an activation code), with a line under it. */
+  highlight?: { label: string; value: string; note?: string };
+  steps?: { heading: string; items: string[] };
+  /** After the steps: remarks, then the closing lines (regards, signature). */
+  remarks?: string[];
+  closing?: string[];
+  /** Small print at the bottom of the page. */
+  footnote?: string;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 import { READINGS_MIGRATION } from './migrations/004-readings';
 import { BANK_MIGRATION } from './migrations/005-bank';
 import { ACCOUNTS_MIGRATION } from './migrations/006-accounts';
+import { PAYMENTS_MIGRATION } from './migrations/007-payments';
 
 export interface Migration {
   id: number;
@@ -134,6 +135,7 @@ export const MIGRATIONS: Migration[] = [
   READINGS_MIGRATION,
   BANK_MIGRATION,
   ACCOUNTS_MIGRATION,
+  PAYMENTS_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

@@ -22,8 +22,9 @@
   Re-runnable: objects are created only when absent. A table type cannot be altered; to change
   one, drop the procedure that uses it, drop and re-create the type, then run 03 and 04 again.
   Upgrade: a saldo.reading_tt made before it carried reading_key (Saldo's idempotency key of a
-  reading) is dropped here together with saldo.import_readings and made anew — run 03 and 04
-  again afterwards (dropping the type drops its grant).
+  reading) is dropped here together with saldo.import_readings and made anew, and so is a
+  saldo.portal_payment_tt made before it carried reference (with saldo.import_portal_payments) —
+  run 03 and 04 again afterwards (dropping a type drops its grant).
 */
 
 SET NOCOUNT ON;
@@ -63,14 +64,25 @@ CREATE TYPE saldo.reading_tt AS TABLE (
 );
 GO
 
+IF TYPE_ID(N'saldo.portal_payment_tt') IS NOT NULL
+   AND NOT EXISTS (SELECT 1 FROM sys.columns AS c
+                   JOIN sys.table_types AS t ON t.type_table_object_id = c.object_id
+                   WHERE t.user_type_id = TYPE_ID(N'saldo.portal_payment_tt') AND c.name = N'reference')
+BEGIN
+  IF OBJECT_ID(N'saldo.import_portal_payments', N'P') IS NOT NULL DROP PROCEDURE saldo.import_portal_payments;
+  DROP TYPE saldo.portal_payment_tt;
+END;
+GO
+
 IF TYPE_ID(N'saldo.portal_payment_tt') IS NULL
 CREATE TYPE saldo.portal_payment_tt AS TABLE (
-  line_no      int          NOT NULL PRIMARY KEY,
-  payment_id   varchar(64)  NOT NULL,   -- the portal's id: a payment sent twice is booked once
-  account_no   varchar(32)  NOT NULL,
-  paid_on      date         NOT NULL,
-  amount       bigint       NOT NULL,   -- minor units, positive
-  service_code varchar(16)  NULL        -- when the resident paid for one service only
+  line_no      int           NOT NULL PRIMARY KEY,
+  payment_id   varchar(64)   NOT NULL,   -- the portal's id: a payment sent twice is booked once
+  account_no   varchar(32)   NOT NULL,
+  paid_on      date          NOT NULL,   -- the local day it was paid; its month is the booking period
+  amount       bigint        NOT NULL,   -- minor units, positive
+  service_code varchar(16)   NULL,       -- when the resident paid for one service only
+  reference    nvarchar(140) NULL        -- the resident's payment title on the portal
 );
 GO
 

@@ -430,8 +430,15 @@ CREATE OR ALTER PROCEDURE saldo.import_portal_payments
   @rows saldo.portal_payment_tt READONLY
 AS
 BEGIN
+  -- Payments residents made on the portal. One answer row per input row, in line_no order:
+  --   duplicate  the payment_id is booked already (or comes earlier in this call) — checked
+  --              first, so a retried batch is never refused for what changed since;
+  --   rejected   no such account, an amount not above zero, an unknown service;
+  --   accepted   booked in ref.payments, channel portal, external_ref = the payment_id, note =
+  --              the resident's reference.
+  -- A rejected row does not stop the others; any error rolls the whole call back.
   SET NOCOUNT ON;
-  SET XACT_ABORT ON;
+  SET XACT_ABORT ON;   -- any error rolls the whole call back: nothing of the batch is booked
 
   DECLARE @answer TABLE (
     line_no     int           NOT NULL PRIMARY KEY,
@@ -445,15 +452,15 @@ BEGIN
 
   INSERT INTO @answer (line_no, status, message, premises_id, service_id)
   SELECT i.line_no,
-         CASE WHEN p.premises_id IS NULL THEN 'rejected'
+         CASE WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN 'duplicate'
+              WHEN p.premises_id IS NULL THEN 'rejected'
               WHEN i.amount <= 0 THEN 'rejected'
               WHEN i.service_code IS NOT NULL AND s.service_id IS NULL THEN 'rejected'
-              WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN 'duplicate'
               ELSE 'accepted' END,
-         CASE WHEN p.premises_id IS NULL THEN N'no account ' + i.account_no
+         CASE WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN N'payment ' + i.payment_id + N' is already booked'
+              WHEN p.premises_id IS NULL THEN N'no account ' + i.account_no
               WHEN i.amount <= 0 THEN N'the amount must be positive'
               WHEN i.service_code IS NOT NULL AND s.service_id IS NULL THEN N'no service ' + i.service_code
-              WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN N'payment ' + i.payment_id + N' is already booked'
               ELSE NULL END,
          p.premises_id,
          s.service_id
@@ -474,14 +481,15 @@ BEGIN
     WHERE y.channel = 'portal' AND y.external_ref = i.payment_id
   ) AS d;
 
-  INSERT INTO ref.payments (premises_id, period, paid_on, amount, channel, service_id, external_ref)
+  INSERT INTO ref.payments (premises_id, period, paid_on, amount, channel, service_id, external_ref, note)
   SELECT a.premises_id,
          CONVERT(char(7), i.paid_on, 126),
          i.paid_on,
          CAST(CAST(i.amount AS decimal(19,2)) / 100 AS decimal(14,2)),
          'portal',
          a.service_id,
-         i.payment_id
+         i.payment_id,
+         NULLIF(i.reference, N'')
   FROM @answer AS a
   JOIN @rows AS i ON i.line_no = a.line_no
   WHERE a.status = 'accepted';

@@ -8,6 +8,7 @@ import { EXPORT_PROCEDURES, TURNOVER_TYPES, type BalanceRow } from '../../shared
 import { CONTRACT_SCHEMAS } from '../../main/accounting/contract';
 import type { AccountingGateway } from '../../main/accounting/port';
 import type { AcceptedReading } from '../../main/readings/types';
+import type { PortalPaymentRow } from '../../main/accounting/payment-rows';
 import type { MeterRow } from '../../shared/domain/accounting';
 import { ProblemError } from '../../shared/errors/problem';
 
@@ -20,7 +21,17 @@ export const POISON_VALUE = '777.777';
 
 export interface ContractOptions {
   breakWrites?: BreakWrites;
+  /** Like breakWrites, for booking a portal payment of POISON_AMOUNT minor units. */
+  breakPaymentWrites?: BreakWrites;
+  /** Like breakWrites, for inserting the account POISON_ACCOUNT into registered_accounts. */
+  breakRegistrations?: BreakWrites;
 }
+
+/** The account whose registration breakRegistrations makes the database refuse. */
+export const POISON_ACCOUNT = 'CONTRACT-POISON';
+
+/** The amount (minor units) whose booking breakPaymentWrites makes the database refuse. */
+export const POISON_AMOUNT = 77_777;
 
 export function contractSuite(name: string, makeGateway: () => Promise<AccountingGateway>, period: string, opts: ContractOptions = {}): void {
   describe(`accounting contract: ${name}`, () => {
@@ -139,6 +150,96 @@ export function contractSuite(name: string, makeGateway: () => Promise<Accountin
       await b.return?.();
     });
 
+    describe('registered accounts', () => {
+      // Accounts of the period not registered yet; each case takes its own and unregisters them after.
+      let free: string[] = [];
+      let next = 0;
+      const take = (k: number) => free.slice(next, (next += k));
+      const at = '2026-11-02T09:15:00+01:00';
+      const reg = (account_no: string, when = at) => ({ event: 'registered' as const, account_no, at: when, portal_login: `${account_no.toLowerCase()}@example.pl` });
+      const unreg = (account_no: string) => ({ event: 'unregistered' as const, account_no, at, portal_login: null });
+      const table = async () => new Map((await gw.registeredAccounts()).map((r) => [r.account_no, r]));
+      const used: string[] = [];
+
+      beforeAll(async () => {
+        const taken = await table();
+        for await (const a of gw.export('export_accounts', { period })) {
+          if (a.account_no && a.account_no.length <= 32 && !taken.has(a.account_no)) free.push(a.account_no);
+          if (free.length >= 40) break;
+        }
+        free = [...new Set(free)];
+        expect(free.length).toBeGreaterThanOrEqual(20);
+      });
+
+      afterAll(async () => {
+        await gw.applyRegistrations(used.map(unreg)).catch(() => undefined);
+      });
+
+      it('registers an account once; only an explicit unregistration removes it', async () => {
+        const [a, b] = take(2);
+        used.push(a, b);
+        expect(await gw.applyRegistrations([reg(a), reg(b)])).toEqual([
+          { account_no: a, status: 'inserted' },
+          { account_no: b, status: 'inserted' },
+        ]);
+        const t = await table();
+        expect(t.get(a)).toEqual({ account_no: a, registered_at: '2026-11-02T08:15:00Z', portal_login: `${a.toLowerCase()}@example.pl` });
+        expect(await gw.applyRegistrations([reg(a, '2026-11-09T10:00:00Z')])).toEqual([{ account_no: a, status: 'already' }]);
+        expect((await table()).get(a)?.registered_at).toBe('2026-11-02T08:15:00Z'); // the first registration stands
+        expect(await gw.applyRegistrations([unreg(a), unreg('CONTRACT-NOT-REGISTERED')])).toEqual([
+          { account_no: a, status: 'deleted' },
+          { account_no: 'CONTRACT-NOT-REGISTERED', status: 'absent' },
+        ]);
+        const after = await table();
+        expect(after.has(a)).toBe(false);
+        expect(after.has(b)).toBe(true);
+      });
+
+      it('an empty batch, or one that names other accounts, removes nothing', async () => {
+        const [a, c] = take(2);
+        used.push(a, c);
+        await gw.applyRegistrations([reg(a)]);
+        const before = await table();
+        expect(await gw.applyRegistrations([])).toEqual([]);
+        expect(await gw.applyRegistrations([reg(c)])).toEqual([{ account_no: c, status: 'inserted' }]);
+        const after = await table();
+        for (const k of before.keys()) expect(after.has(k), k).toBe(true);
+        expect(after.size).toBe(before.size + 1);
+      });
+
+      it('applies a batch in its order: gone and back again is registered anew', async () => {
+        const [a, d] = take(2);
+        used.push(a, d);
+        await gw.applyRegistrations([reg(a)]);
+        const res = await gw.applyRegistrations([unreg(a), reg(a, '2026-11-20T12:00:00Z'), reg(d), unreg(d)]);
+        expect(res.map((r) => r.status)).toEqual(['deleted', 'inserted', 'inserted', 'deleted']);
+        const t = await table();
+        expect(t.get(a)?.registered_at).toBe('2026-11-20T12:00:00Z');
+        expect(t.has(d)).toBe(false);
+      });
+
+      it.skipIf(!opts.breakRegistrations)('a failure in the middle of a batch leaves nothing of it; a re-run applies it whole', async () => {
+        const [gone, fresh] = take(2);
+        used.push(gone, fresh, POISON_ACCOUNT);
+        await gw.applyRegistrations([reg(gone)]);
+        const before = await table();
+        const restore = await opts.breakRegistrations!();
+        try {
+          const e = await gw.applyRegistrations([unreg(gone), reg(fresh), reg(POISON_ACCOUNT)]).then(
+            () => null,
+            (x: unknown) => x,
+          );
+          expect(e).toBeInstanceOf(ProblemError);
+          expect((e as ProblemError).problem.code).toBe('SAL-4122');
+          expect([...(await table()).keys()].sort()).toEqual([...before.keys()].sort());
+        } finally {
+          await restore();
+        }
+        const res = await gw.applyRegistrations([unreg(gone), reg(fresh), reg(POISON_ACCOUNT)]);
+        expect(res.map((r) => r.status)).toEqual(['deleted', 'inserted', 'inserted']);
+      });
+    });
+
     describe('importReadings', () => {
       // Meters of the period and a day on which none of them has a reading yet; every case writes
       // its own meters (taken in turn), and reads back through the contract's own export.
@@ -255,6 +356,87 @@ export function contractSuite(name: string, makeGateway: () => Promise<Accountin
         const res = await gw.importReadings(rows);
         expect(res.map((r) => r.status)).toEqual(['written', 'written', 'written', 'written', 'written']);
         expect(await recorded(ms)).toHaveLength(5);
+      });
+    });
+
+    describe('importPortalPayments', () => {
+      // Accounts of the period with one premises each; every case books its own payment ids. Booked
+      // portal payments have no export of their own: what was booked is told by the answers to the
+      // same rows sent again (already = booked before, written = not booked before).
+      let accounts: string[] = [];
+      const run = `${Date.now().toString(36)}`;
+      const pid = (s: string) => `contract-${run}-${s}`;
+      const pay = (id: string, account: string, amount: number, over: Partial<PortalPaymentRow> = {}): PortalPaymentRow => ({
+        payment_id: pid(id),
+        account_no: account,
+        paid_on: `${period}-10`,
+        amount,
+        reference: `contract test ${id}`,
+        ...over,
+      });
+      const statuses = async (rows: PortalPaymentRow[]) => (await gw.importPortalPayments(rows)).map((r) => r.status);
+
+      beforeAll(async () => {
+        const seen = new Map<string, number>();
+        for await (const a of gw.export('export_accounts', { period })) if (a.account_no) seen.set(a.account_no, (seen.get(a.account_no) ?? 0) + 1);
+        accounts = [...seen].filter(([, n]) => n === 1).map(([a]) => a).slice(0, 20);
+        expect(accounts.length).toBeGreaterThanOrEqual(10);
+      });
+
+      it('books a batch: written; the same batch again is already; an id twice in one call is booked once', async () => {
+        const rows = [pay('w1', accounts[0], 12345), pay('w2', accounts[1], 1), pay('w3', accounts[2], 9_000_000_000)];
+        const res = await gw.importPortalPayments([...rows, rows[0]]);
+        expect(res.map((r) => r.payment_id)).toEqual([...rows, rows[0]].map((r) => r.payment_id));
+        expect(res.map((r) => r.status)).toEqual(['written', 'written', 'written', 'already']);
+        expect(await statuses(rows)).toEqual(['already', 'already', 'already']);
+        expect(await gw.importPortalPayments([])).toEqual([]);
+      });
+
+      it('refuses an unknown account or service row by row, without aborting the batch; a booked id stays already', async () => {
+        const rows = [
+          pay('r-good', accounts[3], 500),
+          pay('r-no-account', 'NO-SUCH-ACCOUNT', 500),
+          pay('r-no-service', accounts[4], 500, { service_code: 'NO-SUCH-SVC' }),
+          pay('r-good-2', accounts[4], 700, { reference: null }),
+        ];
+        const res = await gw.importPortalPayments(rows);
+        expect(res.map((r) => r.status)).toEqual(['written', 'refused', 'refused', 'written']);
+        expect(res[1].message).toContain('NO-SUCH-ACCOUNT');
+        expect(res[2].message).toContain('NO-SUCH-SVC');
+        // a booked payment sent again under another account is still the booked one: already, not refused
+        expect(await statuses([{ ...rows[0], account_no: 'NO-SUCH-ACCOUNT' }, rows[1]])).toEqual(['already', 'refused']);
+      });
+
+      it('an amount that is not whole minor units above zero is refused before anything is booked', async () => {
+        const good = pay('f-good', accounts[5], 100);
+        for (const amount of [12.5, 0, -100]) {
+          const e = await gw.importPortalPayments([good, pay('f-bad', accounts[5], amount)]).then(
+            () => null,
+            (x: unknown) => x,
+          );
+          expect(e).toBeInstanceOf(ProblemError);
+          expect((e as ProblemError).problem.code).toBe('SAL-4159');
+          expect((e as ProblemError).problem.message).toContain(pid('f-bad'));
+        }
+        expect(await statuses([good])).toEqual(['written']); // the good row of those calls was not booked
+      });
+
+      it.skipIf(!opts.breakPaymentWrites)('a failure in the middle of a batch books nothing of it; a re-run books it whole', async () => {
+        const rows = accounts.slice(6, 11).map((a, i) => pay(`m${i}`, a, i === 3 ? POISON_AMOUNT : 1000 + i));
+        const restore = await opts.breakPaymentWrites!();
+        try {
+          const e = await gw.importPortalPayments(rows).then(
+            () => null,
+            (x: unknown) => x,
+          );
+          expect(e).toBeInstanceOf(ProblemError);
+          expect((e as ProblemError).problem).toMatchObject({ code: 'SAL-4158', severity: 'error' });
+        } finally {
+          await restore();
+        }
+        // rows 1–3 were inserted before row 4 failed: all rolled back, so all are written now
+        expect(await statuses(rows)).toEqual(['written', 'written', 'written', 'written', 'written']);
+        expect(await statuses(rows)).toEqual(['already', 'already', 'already', 'already', 'already']);
       });
     });
   });

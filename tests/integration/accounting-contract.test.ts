@@ -12,7 +12,7 @@ import { exchangeDriverConfig, MssqlAccountingGateway, parseMssqlConnectionStrin
 import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import { ProblemError } from '../../shared/errors/problem';
-import { contractSuite, POISON_VALUE, type BreakWrites } from './accounting-contract.suite';
+import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_VALUE, type BreakWrites } from './accounting-contract.suite';
 
 const dir = mkdtempSync(join(tmpdir(), 'saldo-contract-'));
 const PERIOD = '2025-03';
@@ -46,8 +46,40 @@ const sqliteBreakWrites =
     };
   };
 
-contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD, { breakWrites: sqliteBreakWrites('pl') });
-contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD, { breakWrites: sqliteBreakWrites('uk') });
+/** A trigger that aborts booking one portal payment (POISON_AMOUNT), so a batch fails in its middle. */
+const sqliteBreakPaymentWrites =
+  (locale: 'pl' | 'uk'): BreakWrites =>
+  async () => {
+    const db = new Database(await demoDb(locale));
+    db.pragma('busy_timeout = 2000');
+    db.prepare(
+      `CREATE TRIGGER contract_test_fail_payment BEFORE INSERT ON portal_payments WHEN NEW.amount = ${POISON_AMOUNT}
+       BEGIN SELECT RAISE(ABORT, 'contract test: this payment is refused by a trigger'); END`,
+    ).run();
+    return async () => {
+      db.prepare('DROP TRIGGER contract_test_fail_payment').run();
+      db.close();
+    };
+  };
+
+/** A trigger that refuses registering POISON_ACCOUNT, so a registrations batch fails in its middle for real. */
+const sqliteBreakRegistrations =
+  (locale: 'pl' | 'uk'): BreakWrites =>
+  async () => {
+    const db = new Database(await demoDb(locale));
+    db.pragma('busy_timeout = 2000');
+    db.prepare(
+      `CREATE TRIGGER contract_test_fail_registration BEFORE INSERT ON registered_accounts WHEN NEW.account_no = '${POISON_ACCOUNT}'
+       BEGIN SELECT RAISE(ABORT, 'contract test: this registration is refused by a trigger'); END`,
+    ).run();
+    return async () => {
+      db.prepare('DROP TRIGGER contract_test_fail_registration').run();
+      db.close();
+    };
+  };
+
+contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD, { breakWrites: sqliteBreakWrites('pl'), breakPaymentWrites: sqliteBreakPaymentWrites('pl'), breakRegistrations: sqliteBreakRegistrations('pl') });
+contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD, { breakWrites: sqliteBreakWrites('uk'), breakPaymentWrites: sqliteBreakPaymentWrites('uk'), breakRegistrations: sqliteBreakRegistrations('uk') });
 
 // The SQL Server adapter, against a real server with the saldo exchange procedures installed
 // (sql/mssql/README.md: the format of SALDO_TEST_MSSQL, and SALDO_TEST_MSSQL_PERIOD, a month with
@@ -71,6 +103,24 @@ const mssqlBreakWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_A
     }
   : undefined;
 
+/** The same for ref.payments: booking a portal payment of POISON_AMOUNT minor units fails. */
+const mssqlBreakPaymentWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
+  ? async () => {
+      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
+      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
+      await pool
+        .request()
+        .batch(
+          `CREATE OR ALTER TRIGGER ref.contract_test_fail_payment ON ref.payments AFTER INSERT AS
+           IF EXISTS (SELECT 1 FROM inserted WHERE channel = 'portal' AND amount = ${POISON_AMOUNT / 100}) THROW 50999, N'contract test: this payment is refused by a trigger', 1;`,
+        );
+      return async () => {
+        await pool.request().batch('DROP TRIGGER ref.contract_test_fail_payment');
+        await pool.close();
+      };
+    }
+  : undefined;
+
 describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
   contractSuite(
     'SQL Server',
@@ -79,7 +129,7 @@ describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
       return MssqlAccountingGateway.open(settings, password);
     },
     process.env.SALDO_TEST_MSSQL_PERIOD ?? PERIOD,
-    { breakWrites: mssqlBreakWrites },
+    { breakWrites: mssqlBreakWrites, breakPaymentWrites: mssqlBreakPaymentWrites },
   );
 });
 

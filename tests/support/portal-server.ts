@@ -324,6 +324,7 @@ export class PortalServer {
     slowMs: 0,
     rejectKeys: new Set<string>(),
     cutFeeds: 0,
+    cutFeedsAfter: 0,
   };
 
   constructor(opts: PortalServerOptions = {}) {
@@ -397,9 +398,10 @@ export class PortalServer {
     return this;
   }
 
-  /** The next n feed pages (GET) are cut off half-way through their answer: the portal dies mid-page. */
-  cutFeedAnswers(n: number): this {
+  /** The next n feed pages (GET) are cut off half-way through their answer: the portal dies mid-page. `after` good pages are served first. */
+  cutFeedAnswers(n: number, after = 0): this {
     this.mode.cutFeeds = n;
+    this.mode.cutFeedsAfter = after;
     return this;
   }
 
@@ -479,8 +481,10 @@ export class PortalServer {
     const [status, body] = this.apply(checked.route!.template, checked.route!.params, logged, checked.body, url.searchParams);
     if (die && isWrite && this.batchesDone >= die.n && die.when === 'after') return this.destroy(res, logged);
     if (this.mode.slowMs > 0) await new Promise((r) => setTimeout(r, this.mode.slowMs));
-    if (status >= 200 && status < 300 && checked.route!.template === '/v1/periods/{period}/{category}') this.batchesDone++;
-    if (logged.method === 'GET' && this.mode.cutFeeds > 0) {
+    if (status >= 200 && status < 300 && (checked.route!.template === '/v1/periods/{period}/{category}' || checked.route!.template === '/v1/portal-accounts')) this.batchesDone++;
+    if (logged.method === 'GET' && this.mode.cutFeeds > 0 && this.mode.cutFeedsAfter > 0) {
+      this.mode.cutFeedsAfter--;
+    } else if (logged.method === 'GET' && this.mode.cutFeeds > 0) {
       this.mode.cutFeeds--;
       return this.cut(res, logged, body);
     }
@@ -517,8 +521,10 @@ export class PortalServer {
       this.notices.push(body);
       result = { accepted: 1, rejected: [] };
     } else if (template === '/v1/portal-accounts') {
-      this.portalAccounts.push(...body.accounts);
-      result = { accepted: body.accounts.length, rejected: [] };
+      // rejectKeys refuses accounts here as in batches (e.g. one the portal knows as registered).
+      const refused = body.accounts.filter((a: { account_no: string }) => this.mode.rejectKeys.has(a.account_no));
+      this.portalAccounts.push(...body.accounts.filter((a: { account_no: string }) => !this.mode.rejectKeys.has(a.account_no)));
+      result = { accepted: body.accounts.length - refused.length, rejected: refused.map((a: { account_no: string }) => ({ key: a.account_no, code: 'already_registered', message: `the test portal refuses ${a.account_no}` })) };
     } else {
       this.acks.push({ feed: params.feed, items: body.items });
       result = { acknowledged: body.items.length };

@@ -45,7 +45,8 @@ import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import type { LoadedConfig } from '../../main/engine/config';
 import type { ExportParams, ExportProcedure } from '../../shared/domain/accounting';
-import { contractSuite, POISON_VALUE } from '../integration/accounting-contract.suite';
+import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_VALUE } from '../integration/accounting-contract.suite';
+import type { SqlInput, TableAccess } from '../../main/accounting/mssql/registered-accounts';
 import type { AcceptedReading } from '../../main/readings/types';
 import { ProblemError } from '../../shared/errors/problem';
 
@@ -694,11 +695,11 @@ describe('gateway: open, count, periods, imports, close', () => {
     expect((table.rows[0][4] as Date).toISOString()).toBe('2025-03-31T00:00:00.000Z');
     expect(table.rows[0][6]).toBe('123.4560'); // a reading travels as text, never as a float
 
-    const payments = await gw.importPortalPayments([{ payment_id: 'P-1', account_no: '01-0001-01', paid_on: '2025-03-05', amount: 12345, service_code: null }]);
-    expect(payments).toEqual([{ line_no: 1, status: 'accepted', message: null }]);
+    const payments = await gw.importPortalPayments([{ payment_id: 'P-1', account_no: '01-0001-01', paid_on: '2025-03-05', amount: 12345, service_code: null, reference: 'Czynsz 03/2025' }]);
+    expect(payments).toEqual([{ payment_id: 'P-1', status: 'written' }]);
     const t2 = pool.requests[1].inputs[0].value as mssql.Table;
     expect(t2.name).toBe('portal_payment_tt');
-    expect(t2.rows[0]).toEqual([1, 'P-1', '01-0001-01', new Date(Date.UTC(2025, 2, 5)), 12345, null]);
+    expect(t2.rows[0]).toEqual([1, 'P-1', '01-0001-01', new Date(Date.UTC(2025, 2, 5)), 12345, null, 'Czynsz 03/2025']);
     await gw.close();
   });
 
@@ -730,6 +731,52 @@ describe('gateway: open, count, periods, imports, close', () => {
     const failing = serverError(547, 'The INSERT statement conflicted with the FOREIGN KEY constraint "fk_ref_meter_readings_meter".');
     const d = await gateway(() => () => Promise.reject(failing));
     await expect(d.gw.importReadings([ok])).rejects.toMatchObject({ problem: { code: 'SAL-5051', message: expect.stringContaining('FOREIGN KEY') } });
+    await d.gw.close();
+  });
+
+  it('importPortalPayments: one call (one transaction) however many rows; answers mapped per payment id', async () => {
+    const { gw, pool } = await gateway(() => (r) => {
+      const table = r.inputs[0].value as mssql.Table;
+      return Promise.resolve({
+        recordset: table.rows.map((row) => ({
+          line_no: row[0],
+          status: row[0] === 2 ? 'rejected' : row[0] === 3 ? 'duplicate' : 'accepted',
+          message: row[0] === 2 ? `no account ${row[2]}` : row[0] === 3 ? `payment ${row[1]} is already booked` : null,
+        })),
+      });
+    });
+    const rows = Array.from({ length: 7_000 }, (_, i) => ({ payment_id: `P-${i}`, account_no: i === 1 ? 'NO-SUCH' : '01-0001-01', paid_on: '2025-03-05', amount: 100 + i }));
+    const answers = await gw.importPortalPayments(rows);
+    expect(pool.requests).toHaveLength(1); // never split: a split batch could be half booked
+    expect(pool.requests[0].procedure).toBe('[saldo].[import_portal_payments]');
+    const table = pool.requests[0].inputs[0].value as mssql.Table;
+    expect(table.rows).toHaveLength(7_000);
+    expect(table.columns.map((c) => c.name)).toEqual(['line_no', 'payment_id', 'account_no', 'paid_on', 'amount', 'service_code', 'reference']);
+    expect(table.rows[1]).toEqual([2, 'P-1', 'NO-SUCH', new Date(Date.UTC(2025, 2, 5)), 101, null, null]);
+    expect(answers.slice(0, 4)).toEqual([
+      { payment_id: 'P-0', status: 'written' },
+      { payment_id: 'P-1', status: 'refused', message: 'no account NO-SUCH' },
+      { payment_id: 'P-2', status: 'already', message: 'payment P-2 is already booked' },
+      { payment_id: 'P-3', status: 'written' },
+    ]);
+    expect(await gw.importPortalPayments([])).toEqual([]);
+    expect(pool.requests).toHaveLength(1);
+    await gw.close();
+  });
+
+  it('importPortalPayments: a fractional or missing amount is SAL-4159 and nothing is sent; a failed call is SAL-4158', async () => {
+    const { gw, pool } = await gateway(() => () => Promise.resolve({ recordset: [] }));
+    const ok = { payment_id: 'P-1', account_no: '01-0001-01', paid_on: '2025-03-05', amount: 100 };
+    await expect(gw.importPortalPayments([ok, { ...ok, payment_id: 'P-2', amount: 12.5 }])).rejects.toMatchObject({ problem: { code: 'SAL-4159', message: expect.stringContaining('P-2') } });
+    await expect(gw.importPortalPayments([{ ...ok, amount: 0 }])).rejects.toMatchObject({ problem: { code: 'SAL-4159' } });
+    await expect(gw.importPortalPayments([{ ...ok, paid_on: '2025-02-30' }])).rejects.toMatchObject({ problem: { code: 'SAL-4159' } });
+    await expect(gw.importPortalPayments([{ ...ok, payment_id: 'x'.repeat(65) }])).rejects.toMatchObject({ problem: { code: 'SAL-4159' } });
+    expect(pool.requests).toHaveLength(0);
+    await gw.close();
+
+    const failing = serverError(547, 'The INSERT statement conflicted with the FOREIGN KEY constraint "fk_ref_payments_premises".');
+    const d = await gateway(() => () => Promise.reject(failing));
+    await expect(d.gw.importPortalPayments([ok])).rejects.toMatchObject({ problem: { code: 'SAL-4158', message: expect.stringContaining('FOREIGN KEY') } });
     await d.gw.close();
   });
 
@@ -882,9 +929,38 @@ async function importReadingsCall(source: SqliteAccountingGateway, req: FakeRequ
   return { recordset: answers.map((a, i) => ({ line_no: rows[i].line, status: words[a.status], message: a.message ?? null })) };
 }
 
+/** saldo.import_portal_payments answered the same way, by the SQLite demo's own booking. */
+async function importPaymentsCall(source: SqliteAccountingGateway, req: FakeRequest): Promise<{ recordset: unknown[] }> {
+  const table = req.inputs.find((x) => x.name === 'rows')!.value as mssql.Table;
+  const names = table.columns.map((c) => c.name);
+  const rows = table.rows.map((cells) => {
+    const r = Object.fromEntries(names.map((n, i) => [n, cells[i]])) as Record<string, unknown>;
+    return {
+      line: r.line_no as number,
+      row: {
+        payment_id: r.payment_id as string,
+        account_no: r.account_no as string,
+        paid_on: (r.paid_on as Date).toISOString().slice(0, 10),
+        amount: r.amount as number,
+        service_code: r.service_code as string | null,
+        reference: r.reference as string | null,
+      },
+    };
+  });
+  let answers;
+  try {
+    answers = await source.importPortalPayments(rows.map((x) => x.row));
+  } catch (e) {
+    throw serverError(50000, (e as ProblemError).problem?.message ?? String(e));
+  }
+  const words = { written: 'accepted', already: 'duplicate', refused: 'rejected' } as const;
+  return { recordset: answers.map((a, i) => ({ line_no: rows[i].line, status: words[a.status], message: a.message ?? null })) };
+}
+
 function sqliteBackedPool(source: SqliteAccountingGateway): ExchangePool {
   const behaviour: Behaviour = (req) => {
     if (req.procedure === '[saldo].[import_readings]') return importReadingsCall(source, req);
+    if (req.procedure === '[saldo].[import_portal_payments]') return importPaymentsCall(source, req);
     const proc = /^\[saldo\]\.\[(\w+)\]$/.exec(req.procedure ?? '')![1] as ExportProcedure;
     const input = (name: string) => req.inputs.find((x) => x.name === name)?.value;
     const params: ExportParams = { period: input('period') as string };
@@ -923,6 +999,32 @@ function sqliteBackedPool(source: SqliteAccountingGateway): ExchangePool {
 
 const contractDb = join(contractDir, 'accounting.sqlite');
 
+/**
+ * The adapter's own registered_accounts statements (mssql/registered-accounts.ts) run on the demo
+ * file, as a server would run them: only T-SQL's bracketed names and lock hints are dropped; the
+ * @name parameters are bound by SQLite, and a transaction is SQLite's.
+ */
+function sqliteTables(path: string): TableAccess & { close(): void } {
+  const db = new Database(path);
+  db.pragma('busy_timeout = 2000');
+  const dialect = (sql: string) => sql.replace(/\[saldo\]\.\[registered_accounts\]/g, 'registered_accounts').replace(/ WITH \(UPDLOCK, HOLDLOCK\)/g, '');
+  const bind = (inputs: readonly SqlInput[]) => Object.fromEntries(inputs.map((i) => [i.name, i.value instanceof Date ? i.value.toISOString().replace('.000Z', 'Z') : i.value]));
+  const run = async (sql: string, inputs: readonly SqlInput[]) => {
+    const st = db.prepare(dialect(sql));
+    if (st.reader) return st.all(bind(inputs)) as Array<Record<string, unknown>>;
+    st.run(bind(inputs));
+    return [];
+  };
+  return {
+    query: run,
+    begin: async () => {
+      db.exec('BEGIN IMMEDIATE');
+      return { query: run, commit: async () => void db.exec('COMMIT'), rollback: async () => void db.exec('ROLLBACK') };
+    },
+    close: () => db.close(),
+  };
+}
+
 contractSuite(
   'MSSQL adapter over a tedious-like driver (SQLite demo data)',
   async () => {
@@ -930,11 +1032,14 @@ contractSuite(
     await generateAccountingDb(path, { premises: 3000, months: 3, locale: 'pl', seed: 'mssql-contract', endPeriod: CONTRACT_PERIOD });
     const source = SqliteAccountingGateway.open(path);
     const pool = sqliteBackedPool(source);
+    const tables = sqliteTables(path);
     const gw = await MssqlAccountingGateway.open(SETTINGS, 'pw', 'en', async () => ({
       request: () => pool.request(),
+      tables,
       close: async () => {
         await pool.close();
         await source.close();
+        tables.close();
       },
     }));
     expect(gw.info.kind).toBe('mssql');
@@ -949,6 +1054,24 @@ contractSuite(
       db.prepare(`CREATE TRIGGER contract_test_fail BEFORE INSERT ON meter_readings WHEN NEW.value = '${POISON_VALUE}' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
       return async () => {
         db.prepare('DROP TRIGGER contract_test_fail').run();
+        db.close();
+      };
+    },
+    breakRegistrations: async () => {
+      const db = new Database(contractDb);
+      db.pragma('busy_timeout = 2000');
+      db.prepare(`CREATE TRIGGER contract_test_fail_registration BEFORE INSERT ON registered_accounts WHEN NEW.account_no = '${POISON_ACCOUNT}' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
+      return async () => {
+        db.prepare('DROP TRIGGER contract_test_fail_registration').run();
+        db.close();
+      };
+    },
+    breakPaymentWrites: async () => {
+      const db = new Database(contractDb);
+      db.pragma('busy_timeout = 2000');
+      db.prepare(`CREATE TRIGGER contract_test_fail_payment BEFORE INSERT ON portal_payments WHEN NEW.amount = ${POISON_AMOUNT} BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
+      return async () => {
+        db.prepare('DROP TRIGGER contract_test_fail_payment').run();
         db.close();
       };
     },

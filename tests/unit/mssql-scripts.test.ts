@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTRACT_SCHEMAS } from '../../main/accounting/contract';
-import { CALLED_PROCEDURES, READING_TVP_FIELDS, TVP_COLUMNS } from '../../main/accounting/mssql/gateway';
+import { CALLED_PROCEDURES, PAYMENT_TVP_FIELDS, READING_TVP_FIELDS, TVP_COLUMNS } from '../../main/accounting/mssql/gateway';
 import { ROW_FIELDS } from '../../main/accounting/mssql/mapping';
 import {
   EXCHANGE_PROCEDURES,
@@ -305,6 +305,21 @@ describe('sql/mssql/03: procedure signatures and result columns', () => {
       expect(p.body).toMatch(/BEGIN TRANSACTION;[\s\S]*COMMIT TRANSACTION;/);
       expect(selectList(p.afterMarker!).map((c) => c.name), proc).toEqual(['line_no', 'status', 'message']);
     }
+  });
+
+  it("portal_payment_tt carries every field of the port's PortalPaymentRow; import_portal_payments is idempotent by payment_id, checked first", () => {
+    const cols = TVP_COLUMNS.import_portal_payments.filter((c) => c.name !== 'line_no');
+    expect(sorted(cols.map((c) => c.name))).toEqual(sorted(Object.keys(PAYMENT_TVP_FIELDS)));
+    expect(cols.filter((c) => c.nullable).map((c) => c.name)).toEqual(['service_code', 'reference']);
+    expect(cols.find((c) => c.name === 'amount')!.sqlType).toBe('bigint'); // minor units, never a decimal or float
+    const body = byName.get('import_portal_payments')!.body.replace(/\s+/g, ' ');
+    expect(body).toMatch(/WHERE y\.channel = 'portal' AND y\.external_ref = i\.payment_id/);
+    expect(body).toMatch(/PARTITION BY x\.payment_id/); // an id twice in one call is booked once
+    // The duplicate test is the first CASE branch, so a booked payment is never answered 'rejected'.
+    expect(body).toMatch(/CASE WHEN d\.payment_id IS NOT NULL OR i\.rn > 1 THEN 'duplicate'/);
+    expect(body).toMatch(/INSERT INTO ref\.payments \([^)]*\bexternal_ref, note\)/);
+    // A type made before reference existed is dropped and made anew (with its procedure).
+    expect(stripComments(SQL.schema).replace(/\s+/g, ' ')).toMatch(/TYPE_ID\(N'saldo\.portal_payment_tt'\) IS NOT NULL AND NOT EXISTS \(.*c\.name = N'reference'\) BEGIN IF OBJECT_ID\(N'saldo\.import_portal_payments', N'P'\) IS NOT NULL DROP PROCEDURE saldo\.import_portal_payments; DROP TYPE saldo\.portal_payment_tt; END;/);
   });
 
   it('reading_tt carries every field of the port\'s AcceptedReading; import_readings is idempotent by reading_key', () => {

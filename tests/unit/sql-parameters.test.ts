@@ -12,6 +12,12 @@ const REVIEWED: Record<string, string> = {
   'main/accounting/sqlite/gateway.ts: ${HAS_ACCOUNT}': 'HAS_ACCOUNT is a constant SQL fragment shared by the export queries',
   'main/accounting/mssql/privileges.ts: ${roleValues}': 'roleValues is a constant list of role names written in the module; @schema is bound',
   'main/demo/generator.ts: INSERT INTO ${table} (${columns.join(': 'table and columns are the generator’s own constant names; rows are bound',
+  'main/accounting/mssql/registered-accounts.ts: FROM ${table(schema)}': 'the exchange schema name, checked as an identifier by MssqlSettingsSchema and bracket-quoted; values are bound',
+  'main/accounting/mssql/registered-accounts.ts: FROM ${t} WITH (UPDLOCK, HOLDLOCK) WHERE account_no IN (${names})': 't is the bracket-quoted table name; names are generated parameter names (@a0, @a1…); the accounts are bound',
+  'main/accounting/mssql/registered-accounts.ts: DELETE FROM ${t} WHERE': 't is the bracket-quoted table name; the account is bound',
+  'main/accounting/mssql/registered-accounts.ts: INSERT INTO ${t} (': 't is the bracket-quoted table name; the values are bound',
+  'main/accounting/sqlite/schema.ts: ${PORTAL_PAYMENTS_TABLE}': 'a constant CREATE TABLE of the same module, shared with the upgrade of older demo files',
+  'main/accounts/payments/store.ts: FROM (${LISTING}) WHERE ${': 'LISTING and the WHERE fragments are the module’s own constant SQL; the filters are bound (@outcome, @runId, @q)',
 };
 
 function sources(dir: string): string[] {

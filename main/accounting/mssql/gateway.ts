@@ -38,7 +38,11 @@ import { problem, ProblemError } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
 import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
 import { readingRows, type CheckedReading } from '../reading-rows';
+import { paymentRows, type CheckedPayment, type ImportPaymentResult, type PortalPaymentRow } from '../payment-rows';
 import { classifyMssqlError } from './errors';
+import { applyRegistrationsMssql, mssqlTableAccess, readRegistered, type TableAccess } from './registered-accounts';
+import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from '../registered-accounts';
+import { REGISTERED_ACCOUNTS } from './objects';
 import { mapImportResult, RowMappingError, rowMapper, type ColumnMeta, type ImportResultRow } from './mapping';
 import { IMPORT_TABLE_TYPES, qualifiedName, type ExchangeProcedure, type ImportProcedure } from './objects';
 import { describeMssql, MssqlSettingsSchema, toDriverConfig, type MssqlSettings } from './settings';
@@ -100,6 +104,8 @@ export interface ExchangeRequest {
 export interface ExchangePool {
   request(): ExchangeRequest;
   close(): Promise<void>;
+  /** Plain statements on registered_accounts, the one table the exchange reads and writes directly (registered-accounts.ts). */
+  tables?: TableAccess;
 }
 
 export type ConnectExchange = (cfg: Record<string, unknown>) => Promise<ExchangePool>;
@@ -134,6 +140,7 @@ export async function connectExchangePool(cfg: Record<string, unknown>): Promise
     // importing mssql/msnodesqlv8 switches for every pool. The pool's own driver builds it here.
     request: () => new driver.Request(pool) as unknown as ExchangeRequest,
     close: () => pool.close(),
+    tables: mssqlTableAccess(pool, driver),
   };
 }
 
@@ -191,13 +198,22 @@ export const READING_TVP_FIELDS: { readonly [K in keyof Required<AcceptedReading
   source: 'source',
 };
 
-export interface PortalPaymentIn {
-  payment_id: string;
-  account_no: string;
-  paid_on: string; // YYYY-MM-DD
-  amount: Minor; // positive
-  service_code: string | null;
-}
+/** The rows of portal_payment_tt (line_no added per call): the port's rows as checked by payment-rows.ts. */
+export type PortalPaymentIn = CheckedPayment;
+
+/**
+ * Every field of PortalPaymentRow and the portal_payment_tt column it travels in: adding a field
+ * to PortalPaymentRow fails to compile here until it has a column (tests/unit/mssql-scripts.test.ts
+ * checks the columns against 02-exchange-schema.sql).
+ */
+export const PAYMENT_TVP_FIELDS: { readonly [K in keyof Required<PortalPaymentRow>]: K } = {
+  payment_id: 'payment_id',
+  account_no: 'account_no',
+  paid_on: 'paid_on',
+  amount: 'amount',
+  service_code: 'service_code',
+  reference: 'reference',
+};
 
 export interface BankItemIn {
   statement_id: string;
@@ -237,6 +253,7 @@ export const TVP_COLUMNS: Readonly<Record<ImportProcedure, readonly TvpColumn[]>
     tc('paid_on', 'date'),
     tc('amount', 'bigint'),
     tc('service_code', 'varchar(16)', true),
+    tc('reference', 'nvarchar(140)', true),
   ],
   import_bank_items: [
     tc('line_no', 'int'),
@@ -305,6 +322,12 @@ export function buildTvp(schema: string, proc: ImportProcedure, rows: ReadonlyAr
     table.rows.add(...cols.map((c) => (c.name === 'line_no' ? firstLine + i : tvpValue(c, r[c.name]))));
   });
   return table;
+}
+
+function paymentResult(payment_id: string, a: ImportResultRow): ImportPaymentResult {
+  if (a.status === 'accepted') return { payment_id, status: 'written' };
+  if (a.status === 'duplicate') return a.message ? { payment_id, status: 'already', message: a.message } : { payment_id, status: 'already' };
+  return { payment_id, status: 'refused', message: a.message ?? 'refused by the accounting database' };
 }
 
 function readingResult(reading_key: string, a: ImportResultRow): ImportReadingResult {
@@ -660,14 +683,70 @@ export class MssqlAccountingGateway implements AccountingGateway {
     return answers.map((a, i) => readingResult(rows[i].reading_key, a));
   }
 
-  /** saldo.import_portal_payments: payments made on the portal (amounts in minor units). */
-  importPortalPayments(rows: ReadonlyArray<PortalPaymentIn>, signal?: AbortSignal): Promise<ImportResultRow[]> {
-    return this.callImport('import_portal_payments', rows, signal);
+  /**
+   * saldo.import_portal_payments (the port's importPortalPayments): the whole call is ONE
+   * table-valued parameter, so one transaction of the procedure — every row booked or none.
+   * Answers mapped: accepted → written, duplicate → already (the payment id is booked), rejected →
+   * refused (with the procedure's reason). A row that cannot be passed (a fractional amount, no id)
+   * is SAL-4159 before anything is sent; any failure of the call is SAL-4158, naming the cause, and
+   * the procedure has rolled the batch back.
+   */
+  async importPortalPayments(rows: PortalPaymentRow[], signal?: AbortSignal): Promise<ImportPaymentResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    const tvpRows: PortalPaymentIn[] = paymentRows(rows, this.locale);
+    let answers: ImportResultRow[];
+    try {
+      answers = await this.callImport('import_portal_payments', tvpRows, signal, Number.MAX_SAFE_INTEGER);
+    } catch (e) {
+      if (signal?.aborted || !(e instanceof ProblemError)) throw e;
+      throw new ProblemError(problem('SAL-4158', this.locale, { detail: `${e.problem.code}: ${e.problem.message}` }));
+    }
+    return answers.map((a, i) => paymentResult(tvpRows[i].payment_id, a));
   }
 
   /** saldo.import_bank_items: matched bank statement items (amounts in minor units). */
   importBankItems(rows: ReadonlyArray<BankItemIn>, signal?: AbortSignal): Promise<ImportResultRow[]> {
     return this.callImport('import_bank_items', rows, signal);
+  }
+
+  /** The table access of the pool; SAL-4123 when the driver behind it has none. */
+  private tables(code: 'SAL-4122' | 'SAL-4123'): TableAccess {
+    this.ensureOpen();
+    if (!this.pool.tables) throw new ProblemError(problem(code, this.locale, { detail: `${this.server}: this connection cannot run statements on ${REGISTERED_ACCOUNTS}` }));
+    return this.pool.tables;
+  }
+
+  /** A failure on registered_accounts as `code`, naming the server's own problem (SAL-50xx) in its detail. */
+  private tableProblem(e: unknown, code: 'SAL-4122' | 'SAL-4123'): ProblemError {
+    if (e instanceof ProblemError && (e.problem.code === 'SAL-4122' || e.problem.code === 'SAL-4123')) return e;
+    const object = qualifiedName(this.settings.schema, REGISTERED_ACCOUNTS);
+    const inner = e instanceof ProblemError ? e.problem : classifyMssqlError(e, { object, server: this.server, locale: this.locale, step: 'procedures', secrets: this.secrets }).problem;
+    return new ProblemError(problem(code, this.locale, { detail: `${inner.code}: ${inner.message}` }));
+  }
+
+  /** SELECT on saldo.registered_accounts (registered-accounts.ts). */
+  async registeredAccounts(signal?: AbortSignal): Promise<RegisteredAccount[]> {
+    if (signal?.aborted) throw abortError(signal);
+    const access = this.tables('SAL-4123');
+    try {
+      return await readRegistered(access, this.settings.schema);
+    } catch (e) {
+      throw this.tableProblem(e, 'SAL-4123');
+    }
+  }
+
+  /** SELECT … WITH (UPDLOCK, HOLDLOCK), DELETE, INSERT on saldo.registered_accounts in one transaction (registered-accounts.ts). */
+  async applyRegistrations(events: RegistrationEvent[], signal?: AbortSignal): Promise<RegistrationResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (events.length === 0) return [];
+    const access = this.tables('SAL-4122');
+    try {
+      return await applyRegistrationsMssql(access, this.settings.schema, events, signal);
+    } catch (e) {
+      if (signal?.aborted) throw abortError(signal);
+      throw this.tableProblem(e, 'SAL-4122');
+    }
   }
 
   async close(): Promise<void> {

@@ -13,7 +13,11 @@ import { fail } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
 import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
 import { preferWal, SqliteReadingsWriter } from './import-readings';
+import { readRegisteredAccounts, SqliteRegistrationsWriter } from './registered-accounts';
+import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from '../registered-accounts';
 import { Breather } from '../../engine/jobs';
+import { SqlitePaymentsWriter } from './import-portal-payments';
+import type { ImportPaymentResult, PortalPaymentRow } from '../payment-rows';
 
 /** Let the event loop run after this long (the window's IPC and progress events wait otherwise). */
 const YIELD_AFTER_MS = 8;
@@ -162,6 +166,10 @@ function abortError(signal: AbortSignal): unknown {
 export class SqliteAccountingGateway implements AccountingGateway {
   /** The writable connection of importReadings, opened on the first write. */
   private writer: SqliteReadingsWriter | null = null;
+  /** The writable connection of importPortalPayments, opened on the first booking. */
+  private payments: SqlitePaymentsWriter | null = null;
+  /** The writable connection of applyRegistrations, opened on the first write. */
+  private registrations: SqliteRegistrationsWriter | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -223,9 +231,34 @@ export class SqliteAccountingGateway implements AccountingGateway {
     return this.writer.import(rows);
   }
 
+  async registeredAccounts(signal?: AbortSignal): Promise<RegisteredAccount[]> {
+    if (signal?.aborted) throw abortError(signal);
+    return readRegisteredAccounts(this.db, this.locale);
+  }
+
+  /** One transaction per call on a writable connection of its own (registered-accounts.ts). */
+  async applyRegistrations(events: RegistrationEvent[], signal?: AbortSignal): Promise<RegistrationResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (events.length === 0) return [];
+    this.registrations ??= SqliteRegistrationsWriter.open(this.path, this.locale);
+    return this.registrations.apply(events);
+  }
+
+  /** One transaction per call on a writable connection of its own (import-portal-payments.ts). */
+  async importPortalPayments(rows: PortalPaymentRow[], signal?: AbortSignal): Promise<ImportPaymentResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    this.payments ??= SqlitePaymentsWriter.open(this.path, this.locale);
+    return this.payments.import(rows);
+  }
+
   async close(): Promise<void> {
     this.writer?.close();
     this.writer = null;
+    this.payments?.close();
+    this.payments = null;
+    this.registrations?.close();
+    this.registrations = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -10,6 +10,26 @@
 /** 2: meter_readings.reading_key (importReadings' idempotency key; older files are upgraded on the first write). */
 export const SCHEMA_VERSION = 2;
 
+/**
+ * Inbound: payments residents made on the portal, booked by importPortalPayments (the demo's
+ * import_portal_payments). payment_id is the portal's id: a payment is booked once. Kept apart from
+ * `payments` (the generated history behind the turnovers), which the demo never changes. A demo
+ * file made before this table existed gets it on the first booking (import-portal-payments.ts);
+ * schema_version is not raised for an added table.
+ */
+export const PORTAL_PAYMENTS_TABLE = `
+CREATE TABLE IF NOT EXISTS portal_payments (
+  payment_id  TEXT PRIMARY KEY,
+  premises_id INTEGER NOT NULL REFERENCES premises(premises_id),
+  period      TEXT NOT NULL,
+  paid_on     TEXT NOT NULL,
+  amount      INTEGER NOT NULL CHECK (amount > 0),   -- minor units
+  service_id  INTEGER REFERENCES services(service_id),
+  reference   TEXT,
+  booked_at   TEXT NOT NULL
+) WITHOUT ROWID;
+`;
+
 /** Tables. Secondary indexes are in ACCOUNTING_INDEXES, created after the bulk load. */
 export const ACCOUNTING_SCHEMA = `
 CREATE TABLE meta (
@@ -180,7 +200,7 @@ CREATE TABLE registered_accounts (
   registered_at TEXT NOT NULL,
   portal_login  TEXT
 ) WITHOUT ROWID;
-`;
+${PORTAL_PAYMENTS_TABLE}`;
 
 /** Secondary indexes for the export queries (by period, by account, by meter). */
 export const ACCOUNTING_INDEXES = `

@@ -6,6 +6,7 @@
 //   inbox/<feed>/<name>.json                    feed pages the portal writes (feeds.ts): readings,
 //                                               registrations, payments; read/ and failed/ beside them
 //   outbox/acks/<feed>/<ackId>.json             acknowledgements of feed items, with a manifest line
+//   outbox/portal-accounts/<batchId>.json       portal accounts to create (activation hashes), with a manifest line
 // A batch is delivered once its file (written atomically, fsynced, renamed, folder fsynced) and its
 // manifest line (appended, fsynced) are on disk. Re-sending a batch id already in the manifest
 // with the same checksum does nothing and succeeds; with other content it fails (SAL-4012).
@@ -19,7 +20,8 @@ import type { AckItem, Batch, BatchResult, FeedName, FeedPage, Notice, PortalGat
 import { abortError, mkdirDurably, writeFileAtomically } from '../../engine/atomic-file';
 import { ackBody, ackChunks, checkAcks } from '../feeds';
 import { DEFAULT_MAX_FEED_FILE_BYTES, FolderFeedReader } from './feeds';
-import { ackManifestKey, ManifestIndex, type AnyManifestEntry } from './manifest';
+import { ackManifestKey, ManifestIndex, portalAccountsManifestKey, type ManifestLine } from './manifest';
+import { checkPortalAccounts, portalAccountsBody, type PortalAccountsRequest } from '../portal-accounts';
 import { batchBody, checkBatch, checkNotice, noticeBody } from './payload';
 import { DEFAULT_MAX_RECEIPT_BYTES, takeReceipts } from './receipts';
 
@@ -88,6 +90,17 @@ export class FolderPortalGateway implements PortalGateway {
     });
   }
 
+  /** outbox/portal-accounts/<batchId>.json (the body of PUT /v1/portal-accounts) and a manifest line of kind "portal-accounts". */
+  async putPortalAccounts(req: PortalAccountsRequest, signal?: AbortSignal): Promise<BatchResult> {
+    if (signal?.aborted) throw abortError(signal);
+    checkPortalAccounts(req, this.locale);
+    const rel = `portal-accounts/${req.batchId}.json`;
+    return this.serial(async () => {
+      await this.write(rel, portalAccountsBody(req), portalAccountsManifestKey(req.batchId), (file, sha256, writtenAt) => ({ kind: 'portal-accounts', batchId: req.batchId, file, accounts: req.accounts.length, sha256, writtenAt }), signal);
+      return { accepted: req.accounts.length, rejected: [] };
+    });
+  }
+
   async takeReceipts(): Promise<Receipt[]> {
     const { receipts, problems } = await takeReceipts(join(this.dir, 'inbox', 'acks'), {
       locale: this.locale,
@@ -138,7 +151,7 @@ export class FolderPortalGateway implements PortalGateway {
     rel: string,
     body: unknown,
     key: string,
-    entry: (file: string, sha256: string, writtenAt: string) => AnyManifestEntry,
+    entry: (file: string, sha256: string, writtenAt: string) => ManifestLine,
     signal?: AbortSignal,
     conflict: () => never = () => fail('SAL-4012', this.locale, { batchId: key }),
   ): Promise<void> {

@@ -35,11 +35,30 @@ export interface AckManifestEntry {
   writtenAt: string;
 }
 
-export type AnyManifestEntry = ManifestEntry | AckManifestEntry;
+/** A portal accounts file outbox/portal-accounts/<batchId>.json (docs/portal-api.json PortalAccountsManifestEntry). */
+export interface PortalAccountsManifestEntry {
+  kind: 'portal-accounts';
+  batchId: string;
+  /** Relative to outbox/, forward slashes. */
+  file: string;
+  accounts: number;
+  sha256: string;
+  writtenAt: string;
+}
 
-/** The key a line is known by: the batch id, or acks/<feed>/<ackId> (a batch id has no "/", so the two never meet). */
-export function manifestKey(e: AnyManifestEntry): string {
-  return 'kind' in e && e.kind === 'acks' ? ackManifestKey(e.feed, e.ackId) : (e as ManifestEntry).batchId;
+export type AnyManifestEntry = ManifestEntry | AckManifestEntry;
+/** Any line the manifest holds: batches, notices, acknowledgements and portal accounts files. */
+export type ManifestLine = AnyManifestEntry | PortalAccountsManifestEntry;
+
+/** The key a line is known by: the batch id, acks/<feed>/<ackId> or portal-accounts/<batchId> (a batch id has no "/", so they never meet). */
+export function manifestKey(e: ManifestLine): string {
+  if ('kind' in e && e.kind === 'acks') return ackManifestKey(e.feed, e.ackId);
+  if ('kind' in e && e.kind === 'portal-accounts') return portalAccountsManifestKey(e.batchId);
+  return (e as ManifestEntry).batchId;
+}
+
+export function portalAccountsManifestKey(batchId: string): string {
+  return `portal-accounts/${batchId}`;
 }
 
 export function ackManifestKey(feed: FeedName, ackId: string): string {
@@ -60,17 +79,18 @@ export function parseManifestLines(text: string): AnyManifestEntry[] {
   const out: AnyManifestEntry[] = [];
   for (const line of lines) {
     const e = parseLine(line);
-    if (e) out.push(e);
+    if (e && !('kind' in e && e.kind === 'portal-accounts')) out.push(e);
   }
   return out;
 }
 
-function parseLine(line: string): AnyManifestEntry | null {
+function parseLine(line: string): ManifestLine | null {
   if (!line.trim()) return null;
   try {
     const e = JSON.parse(line) as Record<string, unknown> | null;
     if (!e || typeof e !== 'object' || typeof e.sha256 !== 'string') return null;
     if (e.kind === 'acks') return typeof e.ackId === 'string' && typeof e.feed === 'string' ? (e as unknown as AckManifestEntry) : null;
+    if (e.kind === 'portal-accounts') return typeof e.batchId === 'string' ? (e as unknown as PortalAccountsManifestEntry) : null;
     return e.kind === undefined && typeof e.batchId === 'string' ? (e as unknown as ManifestEntry) : null;
   } catch {
     return null;
@@ -141,7 +161,7 @@ export class ManifestIndex {
   }
 
   /** Appends one entry durably, on a line of its own even after a torn tail. Call refresh() first. */
-  async append(entry: AnyManifestEntry): Promise<void> {
+  async append(entry: ManifestLine): Promise<void> {
     const line = `${this.tornTail ? '\n' : ''}${JSON.stringify(entry)}\n`;
     await appendDurably(this.file, Buffer.from(line, 'utf8'));
     this.shas.set(manifestKey(entry), entry.sha256);

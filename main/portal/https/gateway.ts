@@ -21,6 +21,7 @@ import { ackBody, ackChunks, checkAcks, isFeedName, parseFeedPage } from '../fee
 import { MAX_FEED_PAGE } from '../port';
 import type { AckItem, Batch, BatchResult, FeedName, FeedPage, Notice, PortalGateway, PortalInfo, Receipt } from '../port';
 import { checkPortalUrl } from './url';
+import { checkPortalAccounts, portalAccountsBody, type PortalAccountsRequest } from '../portal-accounts';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -106,6 +107,14 @@ export class HttpsPortalGateway implements PortalGateway {
     checkNotice(notice, this.#locale);
     const keys = notice.audience.kind === 'accounts' ? new Set(notice.audience.accounts) : null;
     return this.#send('POST', '/v1/notices', notice.noticeId, noticeBody(notice), keys, signal);
+  }
+
+  /** PUT /v1/portal-accounts: hashes only (portal-accounts.ts); the batch id is the idempotency key, retried like a batch. */
+  async putPortalAccounts(req: PortalAccountsRequest, signal?: AbortSignal): Promise<BatchResult> {
+    if (signal?.aborted) throw abortError(signal);
+    checkPortalAccounts(req, this.#locale);
+    const keys = new Set(req.accounts.map((a) => a.account_no));
+    return this.#send('PUT', '/v1/portal-accounts', req.batchId, portalAccountsBody(req), keys, signal);
   }
 
   /** HTTPS answers are synchronous: there are no receipts to collect. */
