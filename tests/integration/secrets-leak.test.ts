@@ -44,7 +44,9 @@ afterAll(() => {
 });
 
 describe('a planted secret', () => {
-  it('is stored through standard input and never shows again', async () => {
+  // Fifteen CLI processes, three of them full cycles (readings, bank, registrations, payments):
+  // give it room on a busy two-core machine.
+  it('is stored through standard input and never shows again', { timeout: 240_000 }, async () => {
     expect(saldo(['secrets', 'set', 'mssql'], SECRET + '\n').status).toBe(0);
     expect(saldo(['secrets', 'set', 'portal-token'], SECRET + '\n').status).toBe(0);
     const list = saldo(['--json', 'secrets', 'list']);
