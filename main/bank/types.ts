@@ -11,7 +11,13 @@ export type BalanceCheck =
   | { result: 'pass' }
   /** The file states no closing balance (e.g. an export without :62F:): nothing to check against. */
   | { result: 'unavailable' }
-  | { result: 'mismatch'; expected: number; computed: number };
+  | {
+      result: 'mismatch';
+      expected: number;
+      computed: number;
+      /** What disagreed: the closing balance (default), or the file's own credit/debit total or entry count. */
+      what?: 'closing' | 'credit' | 'debit' | 'count';
+    };
 
 export interface Balance {
   /** Signed minor units: negative for a debit balance. */
@@ -75,6 +81,8 @@ export interface Statement {
   check: BalanceCheck;
   /** Line of the statement's start in the file. */
   line?: number;
+  /** Statement-level information (MT940 :86: after the closing balance, camt AddtlStmtInf/AddtlRptInf). */
+  info?: string;
 }
 
 /** What a parser gives for one file. A file-level problem (truncated, not this format, bad encoding) fails the whole file. */
@@ -101,4 +109,8 @@ export interface MatchedItem {
   method?: MatchMethod;
   /** Why a suggestion or a failed match: the one error shape. */
   problems: Problem[];
+  /** The matched premises' address (for the operator and the output files). */
+  address?: string;
+  /** Status 'suggested': the premises the same payer paid for before, and how many times. */
+  suggestion?: { accountNo: string; payments: number };
 }

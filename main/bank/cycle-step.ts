@@ -1,0 +1,44 @@
+// The bank step of `saldo cycle`: statement files waiting in the workspace's statements folder are
+// imported into the cycle's run, the output files written to the workspace's output folder, and
+// each file moved to statements/processed/ or statements/failed/ with its report, as in watch mode.
+
+import { existsSync } from 'node:fs';
+import type { Operator } from '../../shared/domain/permissions';
+import type { RunScope } from '../cycle/run-scope';
+import { requirePermission } from '../engine/authorize';
+import type { JobContext } from '../engine/jobs';
+import type { Workspace } from '../engine/workspace';
+import { candidates, readComplete, settle, stableNames } from './folder';
+import { StatementImport, type ImportFile } from './service';
+import { writeRunOutputs } from './write';
+
+export async function bankCycleStep(ws: Workspace, actor: Operator, scope: RunScope, ctx: JobContext): Promise<void> {
+  const cfg = ws.cfg.config.bank;
+  const dir = ws.cfg.path(cfg.statementsDir);
+  if (!existsSync(dir)) return;
+  const names = await candidates(dir);
+  if (!names.length) return;
+  requirePermission(actor, 'bank.process', ws.locale());
+  const log = ws.log('bank');
+  const files: ImportFile[] = [];
+  for (const name of await stableNames(dir, names, cfg.watch.stableMs, ctx.signal)) {
+    const r = await readComplete(`${dir}/${name}`);
+    if (r.ok) files.push({ name, bytes: r.bytes });
+    else log.info(`cycle: ${name} not ready (${r.reason}); left for the next run`);
+  }
+  ctx.signal.throwIfAborted();
+  if (!files.length) return;
+  const imp = new StatementImport(ws, scope, ctx);
+  await imp.importAll(files, {});
+  const outputs = imp.summary.files.some((f) => f.booked) ? (await writeRunOutputs(ws, actor, scope.runId, ws.cfg.path(cfg.outDir), ctx.signal)).files.map((f) => f.file) : [];
+  const processedAt = new Date().toISOString();
+  for (let i = 0; i < files.length; i++) {
+    await settle(dir, files[i].name, { runId: scope.runId, status: 'completed', processedAt, file: imp.summary.files[i], outputs });
+  }
+  ws.audit.append(actor.name, 'bank.import', `run:${scope.runId}`, {
+    files: imp.summary.files.map((f) => ({ file: f.file, booked: f.booked, duplicate: f.duplicate })),
+    matched: imp.summary.matched,
+    unmatched: imp.summary.unmatched,
+    outputs,
+  });
+}
