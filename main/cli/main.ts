@@ -31,6 +31,7 @@ import { Exit, type CliContext, type CliIo, type Globals } from './context';
 import { registerReadingsCommands } from './commands/readings';
 import { registerBankCommands } from './commands/bank';
 import { registerAccountsCommands } from './commands/accounts';
+import { reportFunds } from '../accounts/payments-cli';
 
 function envLocale(): Locale | undefined {
   const l = process.env.SALDO_LANG;
@@ -242,11 +243,23 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
   program
     .command('report')
-    .description('print a report as PDF (kinds: run-summary, www-errors)')
+    .description('print a report as PDF (kinds: run-summary, www-errors, …; funds --period YYYY-MM [--csv OUT] makes a collected-funds run first)')
     .argument('<kind>', 'report kind')
-    .requiredOption('--run <id>', 'run number', int('--run', 1, 2 ** 31))
+    .option('--run <id>', 'run number', int('--run', 1, 2 ** 31))
     .requiredOption('--pdf <out>', 'output PDF file')
-    .action(async (kind: string, o: { run: number; pdf: string }) => {
+    .option('--period <YYYY-MM>', 'funds: a new collected-funds run for this month, then its report', period)
+    .option('--csv <out>', 'funds: also the CSV export')
+    .action(async (kind: string, o: { run?: number; pdf: string; period?: string; csv?: string }) => {
+      // Collected funds by provider (issue 7): main/accounts/payments-cli.ts.
+      if (kind === 'funds') return reportFunds(cli, o);
+      if (o.period !== undefined || o.csv !== undefined) {
+        io.err(t().fundsOnly + '\n');
+        throw new Exit(EXIT_CODES.usage);
+      }
+      if (o.run === undefined) {
+        io.err(t().reportRunRequired + '\n');
+        throw new Exit(EXIT_CODES.usage);
+      }
       await withBackend(async (b) => {
         const saved = await call<{ file: string; bytes: number }>(b, 'report.pdf', { kind, runId: o.run });
         const out = copyOut(saved.file, o.pdf);

@@ -1,6 +1,6 @@
 // `saldo cycle --period P`: the main job, the whole exchange for a period, headless. Each feature
-// adds its step here; today the step is reading and checking the accounting source. It ends with
-// the run summary report written to the workspace's reports folder.
+// adds its step here (CYCLE_STEPS, in order). The CLI ends it with the run summary report written
+// to the workspace's reports folder.
 
 import type { Operator } from '../../shared/domain/permissions';
 import { lastDayOfPeriod } from '../../shared/domain/period';
@@ -12,6 +12,10 @@ import { readSource } from './source-check';
 import { checkPeriodExists } from './period';
 import type { PortalGateway } from '../portal/port';
 import { WwwSender } from '../www/send';
+import { bankCycleStep } from '../bank/cycle-step';
+import { readingsCycleStep } from '../readings/service';
+import { paymentsCycleStep } from '../accounts/payments/import';
+import { registrationsCycleStep } from '../accounts/registrations/service';
 
 export { checkPeriodExists } from './period';
 
@@ -24,7 +28,7 @@ export function sourceCheck(ws: Workspace, actor: Operator, period: string, ctx:
   });
 }
 
-export const CYCLE_STEPS = ['accounting', 'www-send-changed'] as const;
+export const CYCLE_STEPS = ['accounting', 'www-send-changed', 'portal-readings', 'portal-registrations', 'portal-payments', 'bank-statements'] as const;
 
 export function cycle(ws: Workspace, actor: Operator, period: string, ctx: JobContext, openPortal: () => Promise<PortalGateway>): Promise<RunSummary> {
   requirePermission(actor, 'source.read', ws.locale());
@@ -39,10 +43,16 @@ export function cycle(ws: Workspace, actor: Operator, period: string, ctx: JobCo
     try {
       const sent = await new WwwSender(ws, gw, portal, { period, mode: 'changed' }, scope, ctx).run();
       if (sent.status === 'stopped') return 'stopped';
+      // Step: the residents' meter readings from the portal — judged, written, archived, acknowledged.
+      await readingsCycleStep(ws, actor, scope, ctx, portal);
+      // Step: accounts residents registered or closed on the portal, into registered_accounts.
+      await registrationsCycleStep(ws, scope, ctx, portal);
+      // Step: payments residents made on the portal, booked in accounting and acknowledged.
+      await paymentsCycleStep(ws, actor, scope, ctx, portal);
     } finally {
       await portal.close();
     }
-    // Later steps (portal readings, bank statements, registrations and payments) are added here
-    // by their features.
+    // Step: bank statement files waiting in the statements folder, imported, matched and written out.
+    await bankCycleStep(ws, actor, scope, ctx);
   });
 }

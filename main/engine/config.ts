@@ -8,6 +8,8 @@ import { LOCALES, type Locale } from '../../shared/domain/types';
 import { fail } from '../../shared/errors/problem';
 import { MssqlSettingsSchema } from '../accounting/mssql/settings';
 import { WwwSettingsSchema } from '../www/settings';
+import { BankSettingsSchema } from '../bank/settings';
+import { AccountsSettingsSchema } from '../accounts/settings';
 
 const pathSetting = z.string().min(1).max(1024).regex(/^[^\0]*$/, 'no NUL characters');
 
@@ -39,6 +41,10 @@ export const ConfigSchema = z
     reports: pathSetting.default('reports'),
     /** Data to WWW: batch size, the not-in-billing guard, what each portal group receives, fields an update keeps. */
     www: WwwSettingsSchema.default(WwwSettingsSchema.parse({})),
+    /** Bank statements: title pattern, statements and output folders, output file layouts, CSV mappings, watch timing. */
+    bank: BankSettingsSchema.default(BankSettingsSchema.parse({})),
+    /** Portal accounts: the portal address the activation letters print, how long a code works, letters per run. */
+    accounts: AccountsSettingsSchema.default(AccountsSettingsSchema.parse({})),
     /** The operator a scheduled (unattended) CLI job acts as when --operator is not given. */
     operator: z.string().min(1).max(64).optional(),
   })

@@ -38,6 +38,32 @@ const SAMPLES: Record<string, unknown> = {
   'secrets.delete': { name: 'probe' },
   'source.check': { period: '1999-01' },
   'cycle.run': { period: '1999-01' },
+  // Meter readings (readings.process): a tiny wmbusmeters JSON file, an unknown run and key, a mapping.
+  'readings.import': { source: 'file', fileName: 'probe.json', content: Buffer.from('{"id":"99999999","timestamp":"2026-11-02T08:00:00Z","total_m3":1.5}\n').toString('base64'), format: 'wmbus-json' },
+  'readings.recheck': { runId: 999_999 },
+  'readings.list': { limit: 1 },
+  'readings.review': { keys: ['999999'], decision: 'reject', note: 'probe' },
+  'readings.history': { meterId: 'NO-SUCH' },
+  'readings.mappings': {},
+  'readings.saveMapping': { mapping: { name: 'probe', header: true, columns: { serial: 'serial', date: 'date', value: 'value' } } },
+  // Bank statements (bank.process): an empty statement file, an unknown run, item and premises.
+  'bank.import': { files: [{ fileName: 'probe.sta', content: '' }] },
+  'bank.statements': { runId: 999_999 },
+  'bank.items': { limit: 1 },
+  'bank.assign': { itemKey: '999999', accountNo: 'NO-SUCH' },
+  'bank.premises': { query: 'probe', limit: 1 },
+  'bank.write': { runId: 999_999 },
+  // Portal accounts (exchange.run to create codes and to sync registrations; source.read to list who
+  // registered): an account the accounting data does not know (nothing is sent), the demo folder's feed.
+  'accounts.create': { accounts: ['NO-SUCH-ACCOUNT'] },
+  'accounts.registrationsSync': {},
+  'accounts.registrations': { limit: 1 },
+  // Portal payments (exchange.run to import; source.read to list) and collected funds (source.read to
+  // compute, reports.print for the CSV): the demo folder's payments, a month with no bill, an unknown run.
+  'accounts.paymentsImport': {},
+  'accounts.payments': { limit: 1 },
+  'accounts.funds': { period: '1999-01' },
+  'accounts.fundsCsv': { runId: 999_999 },
 };
 
 const ROLES: Record<string, Operator> = {

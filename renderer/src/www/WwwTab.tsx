@@ -9,6 +9,7 @@ import { PremisesPanel } from './PremisesPanel';
 import { SendPanel } from './SendPanel';
 import { SendSummary } from './SendSummary';
 import '../styles/www.css';
+import { PortalAccountsSection } from '../accounts/PortalAccountsSection';
 
 /**
  * Data to WWW (seed 002): the month and the as-of date; the premises grid to filter and tick; the
@@ -66,6 +67,8 @@ export function WwwTab() {
           {canSend ? <NoticeForm /> : null}
         </>
       ) : null}
+      {/* Residents' portal accounts: activation letters and registrations (renderer/src/accounts). */}
+      <PortalAccountsSection />
     </div>
   );
 }
