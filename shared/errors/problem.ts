@@ -9,6 +9,32 @@ export function fill(template: string, params: Params = {}): string {
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The {params} of `message` if it was made from `template` by fill(), else null. Used to re-word a
+ * problem made in the workspace's language into the reader's (window, report) from the catalogue.
+ */
+export function paramsOf(template: string, message: string): Params | null {
+  const names: string[] = [];
+  const pattern = template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const m = /^\{(\w+)\}$/.exec(part);
+      if (!m) return escapeRegExp(part);
+      names.push(m[1]);
+      return '(.+?)';
+    })
+    .join('');
+  const match = new RegExp(`^${pattern}$`, 's').exec(message);
+  if (!match) return null;
+  const params: Params = {};
+  names.forEach((n, i) => {
+    params[n] = match[i + 1];
+  });
+  return params;
+}
+
 const RESOLVER_NOTE: Record<Locale, Record<'support' | 'vendor', string>> = {
   pl: { support: 'Rozwiązuje: pomoc techniczna Saldo.', vendor: 'Rozwiązuje: dostawca systemu księgowego.' },
   uk: { support: 'Вирішує: служба підтримки Saldo.', vendor: 'Вирішує: постачальник облікової системи.' },

@@ -6,31 +6,9 @@
 
 import { LOCALES, type Locale, type Problem } from '../../../shared/domain/types';
 import { CATALOGUE, type ErrorCode } from '../../../shared/errors/catalogue';
-import { problem, type Params } from '../../../shared/errors/problem';
+import { paramsOf, problem, type Params } from '../../../shared/errors/problem';
 import { formatDate } from '../../reports/model';
 import { formatDecimal } from './decimal';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function paramsOf(template: string, message: string): Params | null {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      if (!m) return escape(part);
-      names.push(m[1]);
-      return '(.+?)';
-    })
-    .join('');
-  const match = new RegExp(`^${pattern}$`, 's').exec(message);
-  if (!match) return null;
-  const params: Params = {};
-  names.forEach((n, i) => {
-    params[n] = match[i + 1];
-  });
-  return params;
-}
 
 /** A machine value as people read it: 12.300 → 12,300 (pl/uk), 2026-09-27 → 27.09.2026, m3 → m³. */
 function shown(value: string | number, locale: Locale): string | number {

@@ -7,34 +7,11 @@
 
 import type { Locale, Problem } from '../../../shared/domain/types';
 import { CATALOGUE, type ErrorCode } from '../../../shared/errors/catalogue';
-import { problem, type Params } from '../../../shared/errors/problem';
+import { paramsOf, problem, type Params } from '../../../shared/errors/problem';
 import { LOCALES } from '../../../shared/domain/types';
 import type { Translator } from '../i18n';
 
 const REWORDED = new Set<string>(['SAL-6003', 'SAL-6020', 'SAL-6021', 'SAL-6022', 'SAL-6023', 'SAL-6024', 'SAL-6026', 'SAL-6027', 'SAL-6028', 'SAL-6029']);
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The {params} of `message` if it was made from `template`, else null. */
-function paramsOf(template: string, message: string): Params | null {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      if (!m) return escape(part);
-      names.push(m[1]);
-      return '(.+?)';
-    })
-    .join('');
-  const match = new RegExp(`^${pattern}$`, 's').exec(message);
-  if (!match) return null;
-  const params: Params = {};
-  names.forEach((n, i) => {
-    params[n] = match[i + 1];
-  });
-  return params;
-}
 
 function readParams(code: ErrorCode, message: string, first: Locale): Params | null {
   for (const l of [first, ...LOCALES.filter((x) => x !== first)]) {

@@ -6,32 +6,10 @@
 
 import { LOCALES, type Problem } from '../../../shared/domain/types';
 import { CATALOGUE, type ErrorCode } from '../../../shared/errors/catalogue';
-import { problem, type Params } from '../../../shared/errors/problem';
+import { paramsOf, problem, type Params } from '../../../shared/errors/problem';
 import { problemInWindowLanguage } from '../auth/problems';
 import type { Translator } from '../i18n';
 import { formatDecimal } from './format';
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-function paramsOf(template: string, message: string): Params | null {
-  const names: string[] = [];
-  const pattern = template
-    .split(/(\{\w+\})/)
-    .map((part) => {
-      const m = /^\{(\w+)\}$/.exec(part);
-      if (!m) return escape(part);
-      names.push(m[1]);
-      return '(.+?)';
-    })
-    .join('');
-  const match = new RegExp(`^${pattern}$`, 's').exec(message);
-  if (!match) return null;
-  const params: Params = {};
-  names.forEach((n, i) => {
-    params[n] = match[i + 1];
-  });
-  return params;
-}
 
 function shown(value: string | number, t: Translator): string | number {
   if (typeof value !== 'string') return value;
