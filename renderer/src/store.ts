@@ -4,6 +4,7 @@
 // Passwords pass through the sign-in, set-up and operator actions as arguments and are never kept
 // in the state.
 
+import { EarlyJobEvents } from './jobs/early-events';
 import { create } from 'zustand';
 import type { Permission } from '../../shared/domain/permissions';
 import { lastDayOfPeriod } from '../../shared/domain/period';
@@ -245,7 +246,7 @@ async function call<T>(locale: Locale, fn: (a: SaldoApi) => Promise<Result<T>>):
 }
 
 /** Events that arrive before main's answer gives us the job id (kept until the id is known). */
-const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
+const early = new EarlyJobEvents();
 let subscribed = false;
 /** Premises pages asked for and not answered yet, as "gen:page". */
 const pagesInFlight = new Set<string>();
@@ -365,10 +366,7 @@ export const useSaldo = create<SaldoState>()((set, get) => {
     }
     const jobId = r.value.jobId;
     set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
-    const buffered = early.get(jobId);
-    early.clear();
-    if (buffered?.progress) get().jobProgressed(buffered.progress);
-    if (buffered?.finished) get().jobFinished(buffered.finished);
+    early.started(jobId, { progress: (e) => get().jobProgressed(e), finished: (e) => get().jobFinished(e) });
   };
 
   /** One page of premises for the current query; dropped if the query changed meanwhile. */
@@ -665,24 +663,14 @@ export const useSaldo = create<SaldoState>()((set, get) => {
 
     jobProgressed(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), progress: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'progress')) return;
       const phases = job.phases[job.phases.length - 1] === e.phase ? job.phases : [...job.phases, e.phase];
       set({ job: { ...job, progress: e, phases } });
     },
 
     jobFinished(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), finished: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'finished')) return;
       if (e.channel === 'www.send' && job.request) {
         const result = e.result ? (e.result as WwwSendSummary) : null;
         // A problem of the whole send is shown in its summary, not in the banner as well.

@@ -2,6 +2,7 @@
 // a failure becomes `error` (shown in the tab), never a thrown exception. It follows the window's
 // store for the language and the operator, and forgets everything when the operator changes.
 
+import { EarlyJobEvents } from '../jobs/early-events';
 import { create } from 'zustand';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../../../shared/domain/types';
 import { problem } from '../../../shared/errors/problem';
@@ -143,7 +144,7 @@ async function call<T>(fn: (a: SaldoApi) => Promise<Result<T>>): Promise<Result<
 }
 
 /** Events that arrive before main's answer gives us the job id. */
-const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
+const early = new EarlyJobEvents();
 let subscribed = false;
 const pagesInFlight = new Set<string>();
 let listGen = 0;
@@ -345,10 +346,7 @@ export const useBank = create<BankState>()((set, get) => {
       }
       const jobId = r.value.jobId;
       set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
-      const buffered = early.get(jobId);
-      early.clear();
-      if (buffered?.progress) get().jobProgressed(buffered.progress);
-      if (buffered?.finished) get().jobFinished(buffered.finished);
+      early.started(jobId, { progress: (e) => get().jobProgressed(e), finished: (e) => get().jobFinished(e) });
     },
 
     async cancelImport() {
@@ -364,23 +362,13 @@ export const useBank = create<BankState>()((set, get) => {
 
     jobProgressed(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), progress: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'progress')) return;
       set({ job: { ...job, progress: e } });
     },
 
     jobFinished(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), finished: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'finished')) return;
       const summary = e.result ? (e.result as BankImportSummary) : null;
       set({ job: null, lastImport: { status: e.status, summary, error: e.error ?? null, progress: job.progress } });
       // Files that were read (booked, duplicate or refused with a reason) are done with; a cancel or a failure keeps them to try again.

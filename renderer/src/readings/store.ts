@@ -3,6 +3,7 @@
 // never thrown). The tab's grids are paged from main (PAGE rows at a time) and keyed by a query
 // counter, so an answer to an older filter or run never lands in the current grid.
 
+import { EarlyJobEvents } from '../jobs/early-events';
 import { create } from 'zustand';
 import type { JobProgress, Locale, Problem, Result, RunRecord, RunStatus } from '../../../shared/domain/types';
 import { problem } from '../../../shared/errors/problem';
@@ -226,7 +227,7 @@ export function isReadingsRun(run: RunRecord): boolean {
 let subscribed = false;
 let initialised = false;
 /** Events that arrive before main's answer gives us the job id. */
-const early = new Map<string, { progress?: JobProgress; finished?: JobFinished }>();
+const early = new EarlyJobEvents();
 const inFlight = new Set<string>();
 let queryGen = 0;
 
@@ -321,10 +322,7 @@ export const useReadings = create<ReadingsState>()((set, get) => {
     }
     const jobId = r.value.jobId;
     set((s) => (s.job ? { job: { ...s.job, jobId } } : {}));
-    const buffered = early.get(jobId);
-    early.clear();
-    if (buffered?.progress) get().jobProgressed(buffered.progress);
-    if (buffered?.finished) get().jobFinished(buffered.finished);
+    early.started(jobId, { progress: (e) => get().jobProgressed(e), finished: (e) => get().jobFinished(e) });
   };
   let pendingWhat: string | null = null;
 
@@ -461,24 +459,14 @@ export const useReadings = create<ReadingsState>()((set, get) => {
 
     jobProgressed(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), progress: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'progress')) return;
       const phases = job.phases[job.phases.length - 1] === e.phase ? job.phases : [...job.phases, e.phase];
       set({ job: { ...job, progress: e, phases } });
     },
 
     jobFinished(e) {
       const job = get().job;
-      if (!job) return;
-      if (job.jobId === null) {
-        early.set(e.jobId, { ...early.get(e.jobId), finished: e });
-        return;
-      }
-      if (job.jobId !== e.jobId) return;
+      if (!job || !early.owns(job, e, 'finished')) return;
       const result = e.result ? (e.result as ReadingsImportSummary) : null;
       set({ job: null, last: { channel: job.channel, status: e.status, result, error: e.error ?? null, progress: job.progress, what: pendingWhat } });
       const main = useSaldo.getState();
