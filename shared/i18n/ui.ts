@@ -27,7 +27,6 @@ const en = {
   retry: 'Try again',
   dismiss: 'Dismiss',
   whatToDo: 'What to do',
-  notAvailableYet: 'Not available in this version yet',
   none: '—',
 
   // ---- header and language ----
@@ -250,11 +249,6 @@ const en = {
   notice_sent: { one: 'The notice was sent to {count} recipient (run no. {id}).', other: 'The notice was sent to {count} recipients (run no. {id}).' },
 
   // ---- empty features ----
-  readings_heading: 'Meter readings',
-  readings_empty: 'Importing and checking meter readings is not available in this version yet.',
-  readings_more: 'This tab will import the readings residents enter on the portal and the radio readings from the reading operator, check them against the consumption norms and the previous readings, and print reports of accepted and rejected readings.',
-  bank_heading: 'Bank statements',
-  bank_empty: 'Processing bank statements is not available in this version yet.',
   bank_more: 'This tab will turn statements downloaded from e-banking (MT940, camt.053, 1C) into files the accounting system accepts, split into residential and commercial premises.',
 
   // ---- Journal ----
@@ -486,7 +480,6 @@ const pl: UiStrings = {
   retry: 'Spróbuj ponownie',
   dismiss: 'Zamknij',
   whatToDo: 'Co zrobić',
-  notAvailableYet: 'Jeszcze niedostępne w tej wersji',
   none: '—',
 
   languageSwitch: 'Język interfejsu',
@@ -702,11 +695,6 @@ const pl: UiStrings = {
   prem_count: { one: '{count} lokal', few: '{count} lokale', many: '{count} lokali', other: '{count} lokalu' },
   notice_sent: { one: 'Komunikat wysłano do {count} adresata (przebieg nr {id}).', few: 'Komunikat wysłano do {count} adresatów (przebieg nr {id}).', many: 'Komunikat wysłano do {count} adresatów (przebieg nr {id}).', other: 'Komunikat wysłano do {count} adresata (przebieg nr {id}).' },
 
-  readings_heading: 'Odczyty liczników',
-  readings_empty: 'Import i weryfikacja odczytów liczników nie są jeszcze dostępne w tej wersji.',
-  readings_more: 'Ta zakładka zaimportuje odczyty wprowadzone przez mieszkańców na portalu oraz odczyty radiowe od firmy odczytowej, sprawdzi je z normami zużycia i poprzednimi odczytami oraz wydrukuje raporty odczytów przyjętych i odrzuconych.',
-  bank_heading: 'Wyciągi bankowe',
-  bank_empty: 'Przetwarzanie wyciągów bankowych nie jest jeszcze dostępne w tej wersji.',
   bank_more: 'Ta zakładka przetworzy wyciągi pobrane z bankowości elektronicznej (MT940, camt.053, 1C) na pliki przyjmowane przez system czynszowy, z podziałem na lokale mieszkalne i użytkowe.',
 
   journal_heading: 'Dziennik przebiegów',
@@ -920,7 +908,6 @@ const uk: UiStrings = {
   retry: 'Спробувати ще раз',
   dismiss: 'Закрити',
   whatToDo: 'Що робити',
-  notAvailableYet: 'У цій версії ще недоступно',
   none: '—',
 
   languageSwitch: 'Мова інтерфейсу',
@@ -1136,11 +1123,6 @@ const uk: UiStrings = {
   prem_count: { one: '{count} приміщення', few: '{count} приміщення', many: '{count} приміщень', other: '{count} приміщення' },
   notice_sent: { one: 'Повідомлення надіслано {count} адресату (запуск № {id}).', few: 'Повідомлення надіслано {count} адресатам (запуск № {id}).', many: 'Повідомлення надіслано {count} адресатам (запуск № {id}).', other: 'Повідомлення надіслано {count} адресата (запуск № {id}).' },
 
-  readings_heading: 'Показники лічильників',
-  readings_empty: 'Імпорт і перевірка показників лічильників у цій версії ще недоступні.',
-  readings_more: 'Ця вкладка імпортуватиме показники, які мешканці вносять на порталі, та радіопоказники від компанії, що знімає показники, перевірятиме їх за нормами споживання й попередніми показниками та друкуватиме звіти про прийняті й відхилені показники.',
-  bank_heading: 'Банківські виписки',
-  bank_empty: 'Обробка банківських виписок у цій версії ще недоступна.',
   bank_more: 'Ця вкладка перетворюватиме виписки, завантажені з інтернет-банкінгу (MT940, camt.053, 1C), на файли, які приймає облікова система, з розподілом на житлові та нежитлові приміщення.',
 
   journal_heading: 'Журнал запусків',
