@@ -307,9 +307,11 @@ describe('cancel a long import', () => {
     await cancel.waitFor();
     // enabled once main answered with the job's id
     await page.waitForFunction(() => !(document.querySelector('[data-testid=bank-cancel]') as HTMLButtonElement | null)?.disabled, undefined, { timeout: 30_000 });
-    await screenshot(page, 'bank-pl-running');
+    // Click at once: the window to cancel in is the parse and the matching of the file (a few
+    // seconds); a screenshot first could use it up on a busy machine. The picture comes after.
     const clicked = Date.now();
     await cancel.click();
+    await screenshot(page, 'bank-pl-cancelling');
     const { status, runId } = await finishedImport(page, null);
     expect(status).toBe('cancelled');
     expect(Date.now() - clicked).toBeLessThan(5000);
