@@ -1,39 +1,92 @@
-// What the portal has: per category, period and record, the hash of the fields last delivered
-// and the batch that carried them. Written only after the portal accepted a batch, in one
-// transaction per batch, so a cancelled or failed send leaves exactly what was delivered.
+// What the portal has: per category, period and record, the fingerprint of the fields last
+// delivered (fingerprint.ts; stored as its decimal text) and the batch that carried them. Written
+// only after the portal accepted a batch, in one transaction per batch, so a cancelled or failed
+// send leaves exactly what was delivered.
 
 import { nowIso, type Db } from '../store/store';
-import { Breather, yieldToLoop } from '../engine/jobs';
+import { yieldToLoop } from '../engine/jobs';
+import type { AccountIndex, AccountInfo } from './records';
 
-/** The hash recorded for a record delivered as not in billing (a real hash is base64url, never this). */
-export const NOT_IN_BILLING = 'not_in_billing';
+/** In a loaded map: a record delivered as not in billing (a fingerprint is never negative). */
+export const NOT_IN_BILLING = -1;
+/**
+ * In a loaded map: a record delivered by an earlier version, whose hash was SHA-1 in base64url (27
+ * characters; a fingerprint has at most 16 digits). It equals no fingerprint, so it is sent again once.
+ */
+const EARLIER_HASH = -2;
+
+/** Fingerprints read per statement by load(): each call stays short (a few milliseconds) for the event loop. */
+const LOAD_PAGE = 10_000;
 
 export interface DeliveredRow {
   key: string;
-  hash: string;
+  /** The fingerprint; NOT_IN_BILLING for a record delivered as not in billing. */
+  hash: number;
   status: 'active' | 'not_in_billing';
+}
+
+/**
+ * The fingerprints delivered for one category and period: key → fingerprint, or NOT_IN_BILLING for
+ * a record delivered as not in billing. With an account index, the records of its accounts are
+ * held in an array by account id, so a per-account category looks each record up by the account it
+ * already holds instead of hashing its key into another map of 200,000 (most of the cost of
+ * comparing); the other keys (all, without an index) are in `others`.
+ */
+export class DeliveredFingerprints {
+  constructor(
+    private readonly index: AccountIndex | null,
+    private readonly byId: Float64Array,
+    readonly others: Map<string, number>,
+  ) {}
+
+  get(key: string): number | undefined {
+    const info = this.index?.accounts.get(key);
+    return info ? this.ofAccount(info) : this.others.get(key);
+  }
+
+  /** For an account of the index given to load(). */
+  ofAccount(info: AccountInfo): number | undefined {
+    const v = this.byId[info.id];
+    return Number.isNaN(v) ? undefined : v;
+  }
 }
 
 export class Delivered {
   constructor(private readonly db: Db) {}
 
   /**
-   * The hashes of one category and period, for "send changed": key → hash, or NOT_IN_BILLING for a
-   * record delivered as not in billing. Strings, not objects: at 200,000 premises a category holds
-   * up to 200,000 of them. Yields to the event loop while it reads.
+   * The fingerprints of one category and period, for "send changed". Read a page at a time as two
+   * JSON arrays built by SQLite (keys, fingerprints; both aggregate the same rows, so they align):
+   * one call per page instead of one per row halves the time at 720,000 fingerprints a send.
+   * Yields to the event loop between pages.
    */
-  async load(category: string, period: string): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    const breathe = new Breather();
-    const stmt = this.db.prepare(`SELECT record_key, CASE status WHEN 'active' THEN hash ELSE ? END FROM www_delivered WHERE category = ? AND period = ?`).raw();
-    for (const [key, hash] of stmt.iterate(NOT_IN_BILLING, category, period) as IterableIterator<[string, string]>) {
-      out.set(key, hash);
-      if (breathe.due()) {
-        await yieldToLoop();
-        breathe.reset();
+  async load(category: string, period: string, index: AccountIndex | null = null): Promise<DeliveredFingerprints> {
+    const byId = new Float64Array(index ? index.accounts.size : 0).fill(Number.NaN);
+    const others = new Map<string, number>();
+    const stmt = this.db
+      .prepare(
+        `SELECT json_group_array(record_key), json_group_array(fingerprint), max(record_key) FROM (
+           SELECT record_key,
+                  CASE WHEN status <> 'active' THEN :notInBilling WHEN length(hash) > 16 THEN :earlier ELSE CAST(hash AS INTEGER) END AS fingerprint
+           FROM www_delivered WHERE category = :category AND period = :period AND record_key >= :from
+           ORDER BY record_key LIMIT :limit)`,
+      )
+      .raw();
+    // Pages follow the key order; the next starts at the least string above the last key (it + NUL).
+    for (let from = ''; ; ) {
+      const [keyList, fingerprintList, last] = stmt.get({ notInBilling: NOT_IN_BILLING, earlier: EARLIER_HASH, category, period, from, limit: LOAD_PAGE }) as [string, string, string | null];
+      if (last === null) break;
+      const keys = JSON.parse(keyList) as string[];
+      const fingerprints = JSON.parse(fingerprintList) as number[];
+      for (let i = 0; i < keys.length; i++) {
+        const info = index?.accounts.get(keys[i]);
+        if (info) byId[info.id] = fingerprints[i];
+        else others.set(keys[i], fingerprints[i]);
       }
+      from = `${last}\u0000`;
+      await yieldToLoop();
     }
-    return out;
+    return new DeliveredFingerprints(index, byId, others);
   }
 
   /** Accounts active on the portal as last delivered: from the latest period delivered up to `period`. */
@@ -58,7 +111,7 @@ export class Delivered {
     );
     const at = nowIso();
     this.db.transaction(() => {
-      for (const r of rows) up.run(category, period, r.key, r.hash, r.status, batchId, runId, at);
+      for (const r of rows) up.run(category, period, r.key, r.status === 'active' ? String(r.hash) : 'not_in_billing', r.status, batchId, runId, at);
     })();
   }
 

@@ -10,7 +10,7 @@ import { requirePermission } from '../engine/authorize';
 import { Breather, yieldToLoop } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import { Delivered } from './delivered';
-import { AccountIndex, DATA, hashOf, withoutKept } from './records';
+import { AccountIndex, RecordFingerprints, comparedFields } from './records';
 
 export interface PremisesQuery {
   period: string;
@@ -36,7 +36,7 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
   }
   index.finish();
   const delivered = await new Delivered(ws.db).load('accounts', period);
-  const keep = ws.cfg.config.www.keepOnUpdate.accounts ?? [];
+  const fingerprints = new RecordFingerprints(comparedFields('accounts', ws.cfg.config.www.keepOnUpdate.accounts ?? []));
   const buildings = new Set<string>();
   const breathe = new Breather();
   const rows: PremisesRow[] = [];
@@ -53,7 +53,7 @@ async function build(ws: Workspace, period: string): Promise<{ rows: PremisesRow
     const key = r.account_no?.trim() ?? '';
     buildings.add(r.building);
     const before = key ? delivered.get(key) : undefined;
-    const changed = before === undefined || before !== hashOf(withoutKept(DATA.accounts(r), keep));
+    const changed = before === undefined || before !== fingerprints.ofRow(r);
     return {
       account: key,
       building: r.building,

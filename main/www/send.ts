@@ -9,7 +9,6 @@
 //   one transaction per batch, so after a cancel or a failure "send changed" sends exactly the rest.
 
 import { randomBytes } from 'node:crypto';
-import type { AccountRow, BalanceRow, ExportParams, ExportProcedure, ExportRows } from '../../shared/domain/accounting';
 import type { Operator } from '../../shared/domain/permissions';
 import { lastDayOfPeriod } from '../../shared/domain/period';
 import type { Locale, Problem, RunStatus } from '../../shared/domain/types';
@@ -23,8 +22,9 @@ import { Breather, yieldToLoop, type JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import type { Batch, PortalGateway, PortalRecord } from '../portal/port';
 import type { WwwCategoryResult, WwwSendSummary } from '../../shared/ipc/contract';
-import { Delivered, NOT_IN_BILLING, type DeliveredRow } from './delivered';
-import { AccountIndex, DATA, accountWarnings, balanceProblem, chargeProblem, hashOf, meterWarning, withoutKept } from './records';
+import { AccountPass, PROC, candidates, changedSince, recordOf, type SourceContext } from './candidates';
+import { Delivered, NOT_IN_BILLING, type DeliveredFingerprints, type DeliveredRow } from './delivered';
+import { AccountIndex, comparedFields, isPerAccount, withoutKept } from './records';
 import { SENT_CATEGORIES, type SentCategory, type WwwSettings } from './settings';
 
 export type SendModeName = 'all' | 'selected' | 'changed';
@@ -43,27 +43,11 @@ export interface SendRequest {
 export type CategoryResult = WwwCategoryResult;
 export type SendSummary = WwwSendSummary;
 
-const PROC: Record<SentCategory, ExportProcedure> = {
-  accounts: 'export_accounts',
-  services: 'export_services',
-  providers: 'export_providers',
-  residents: 'export_residents',
-  beneficiaries: 'export_beneficiaries',
-  balances: 'export_balances',
-  charges: 'export_charges',
-  meters: 'export_meters',
-};
-
 /** Categories whose records are keyed dictionaries or accounts: these can fall out of billing. */
 const CAN_VANISH: SentCategory[] = ['accounts', 'services', 'providers'];
 const DICTIONARIES: SentCategory[] = ['services', 'providers'];
 
 const MAX_ERRORS_PER_CATEGORY = 1000;
-
-interface Candidate {
-  key: string;
-  data: unknown;
-}
 
 function emptyResult(): CategoryResult {
   return { sent: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, notInBilling: 0, rejected: 0, errors: [] };
@@ -71,34 +55,22 @@ function emptyResult(): CategoryResult {
 
 class Progress {
   done = 0;
+  private next = 250;
   constructor(
     private readonly ctx: JobContext,
-    readonly total: number,
+    public total: number,
     private readonly errors: () => number,
   ) {}
-  tick(phase: string): void {
-    this.done++;
-    if (this.done % 250 === 0) this.ctx.progress(phase, Math.min(this.done, this.total), this.total, this.errors());
+  /** `rows` more source rows read. */
+  tick(phase: string, rows = 1): void {
+    this.done += rows;
+    if (this.done < this.next) return;
+    this.next = this.done + 250;
+    this.ctx.progress(phase, Math.min(this.done, this.total), this.total, this.errors());
   }
   flush(phase: string): void {
     this.ctx.progress(phase, Math.min(this.done, this.total), this.total, this.errors());
   }
-}
-
-/** Streams a per-account procedure as one group of rows per account (rows come ordered by premises). */
-async function* byAccount<R extends { account_no: string }>(rows: AsyncIterable<R>, onRow: () => void): AsyncGenerator<{ key: string; rows: R[] }> {
-  let key: string | null = null;
-  let group: R[] = [];
-  for await (const r of rows) {
-    onRow();
-    if (r.account_no !== key) {
-      if (key !== null) yield { key, rows: group };
-      key = r.account_no;
-      group = [];
-    }
-    group.push(r);
-  }
-  if (key !== null) yield { key, rows: group };
 }
 
 export class WwwSender {
@@ -109,6 +81,9 @@ export class WwwSender {
   private readonly general: Problem[] = [];
   private progress!: Progress;
   private index!: AccountIndex;
+  /** The account pass of a changed or selected send (candidates.ts), and the accounts' delivered fingerprints it compared. */
+  private pass: AccountPass | null = null;
+  private prevAccounts: DeliveredFingerprints | null = null;
 
   constructor(
     private readonly ws: Workspace,
@@ -123,7 +98,7 @@ export class WwwSender {
     this.locale = ws.locale();
   }
 
-  private get params(): ExportParams {
+  private get params(): SourceContext['params'] {
     return { period: this.req.period, asOf: this.req.asOf ?? lastDayOfPeriod(this.req.period) };
   }
 
@@ -144,14 +119,16 @@ export class WwwSender {
 
   async run(): Promise<{ status: RunStatus }> {
     const cats = this.categories();
+    const mode = this.req.mode;
     const counts = new Map<SentCategory, number>();
     const accounts = await this.gw.count('export_accounts', this.params);
     let total = accounts; // the pass that builds the account index
     for (const c of cats) {
       const n = c === 'accounts' ? accounts : await this.gw.count(PROC[c], this.params);
       counts.set(c, n);
-      // "Send selected" reads no dictionaries.
-      if (this.req.mode === 'selected' && DICTIONARIES.includes(c)) continue;
+      // "Send selected" reads no dictionaries; the accounts category is read again only by a full send.
+      if (mode === 'selected' && DICTIONARIES.includes(c)) continue;
+      if (c === 'accounts' && mode !== 'all') continue;
       total += n;
     }
     this.progress = new Progress(this.ctx, total, () => this.scope.problemCount);
@@ -159,19 +136,32 @@ export class WwwSender {
 
     if (this.portal && !this.req.dryRun) await this.applyReceipts();
 
-    // Pass over the accounts: which are portal-enabled, in which group, and which have errors.
+    // Pass over the accounts: which are portal-enabled, in which group, and which have errors —
+    // and, but for a full send, the accounts category's fingerprints and the rows it will send.
+    const chosen = this.chosen();
+    let pass: AccountPass | null = null;
+    if (cats.includes('accounts') && mode !== 'all') {
+      const fields = comparedFields('accounts', this.keep('accounts'));
+      if (mode === 'changed') {
+        this.prevAccounts = await this.delivered.load('accounts', this.req.period);
+        pass = new AccountPass(fields, changedSince(this.prevAccounts), this.locale);
+      } else pass = new AccountPass(fields, (key) => chosen!.has(key), this.locale);
+    }
     this.index = new AccountIndex(this.locale);
     for await (const row of this.gw.export('export_accounts', this.params, this.ctx.signal)) {
       this.progress.tick('export_accounts');
-      this.index.add(row);
+      const info = this.index.add(row);
+      pass?.offer(row, info);
     }
     this.index.finish();
-    const selection = this.selection();
+    this.pass = pass;
+    if (pass?.overflow) this.progress.total += accounts;
+    const selection = this.selection(chosen);
     // With a selection, only the chosen accounts' problems belong to this send.
     for (const p of this.index.problems) if (!selection || (p.key !== undefined && selection.has(p.key))) this.problem('accounts', p);
 
     // Guards: decided before anything is sent.
-    if (this.req.mode !== 'selected' && !this.req.confirmDrop) {
+    if (mode !== 'selected' && !this.req.confirmDrop) {
       const stop = this.guards(cats, counts);
       if (stop) {
         this.problem('run', stop);
@@ -186,10 +176,20 @@ export class WwwSender {
     return { status: 'completed' };
   }
 
-  private selection(): Set<string> | null {
+  private keep(c: SentCategory): readonly string[] {
+    return this.settings.keepOnUpdate[c] ?? [];
+  }
+
+  /** The accounts "send selected" names (trimmed); null for the other modes. */
+  private chosen(): Set<string> | null {
     if (this.req.mode !== 'selected') return null;
     const chosen = new Set((this.req.accounts ?? []).map((a) => a.trim()).filter(Boolean));
     if (!chosen.size) fail('SAL-1023', this.locale);
+    return chosen;
+  }
+
+  private selection(chosen: Set<string> | null): Set<string> | null {
+    if (!chosen) return null;
     for (const a of chosen) if (!this.index.accounts.has(a)) this.problem('accounts', problem('SAL-1024', this.locale, { account: a }, { key: a }));
     return chosen;
   }
@@ -226,94 +226,34 @@ export class WwwSender {
     }
   }
 
-  /** Source records of a category, already checked; problems are reported here. */
-  private async *candidates(c: SentCategory, selection: Set<string> | null): AsyncGenerator<Candidate> {
-    const res = this.cat(c);
-    const chosen = (key: string) => !selection || selection.has(key);
-    const signal = this.ctx.signal;
-    const tick = () => this.progress.tick(PROC[c]);
-    switch (c) {
-      case 'accounts':
-        for await (const r of this.gw.export('export_accounts', this.params, signal) as AsyncIterable<AccountRow>) {
-          tick();
-          const key = r.account_no?.trim();
-          if (!key || !r.portal_enabled || !chosen(key)) continue;
-          if (!this.index.sendable(key, c, this.settings)) {
-            if (this.index.accounts.get(key)?.error) res.skipped++;
-            continue;
-          }
-          for (const w of accountWarnings(r, this.locale)) this.problem(c, w);
-          yield { key, data: DATA.accounts(r) };
-        }
-        return;
-      case 'services':
-        for await (const r of this.gw.export('export_services', this.params, signal)) {
-          tick();
-          yield { key: r.code, data: DATA.services(r) };
-        }
-        return;
-      case 'providers':
-        for await (const r of this.gw.export('export_providers', this.params, signal)) {
-          tick();
-          yield { key: r.provider_code, data: DATA.providers(r) };
-        }
-        return;
-    }
-    // Per-account categories: one record per account with its rows; an account that has none
-    // now gets an empty record (its residents moved out, say), never silence.
-    const services = c === 'charges' ? await this.serviceCodes() : new Set<string>();
-    const emitted = new Set<string>();
-    const periodStart = `${this.req.period}-01`;
-    const rows = this.gw.export(PROC[c], this.params, signal) as AsyncIterable<ExportRows[ExportProcedure] & { account_no: string }>;
-    for await (const g of byAccount(rows, tick)) {
-      if (!chosen(g.key)) continue;
-      if (!this.index.sendable(g.key, c, this.settings)) {
-        if (this.index.accounts.get(g.key)?.error) res.skipped++;
-        continue;
-      }
-      emitted.add(g.key);
-      let bad: Problem | null = null;
-      if (c === 'charges') for (const r of g.rows) bad ??= chargeProblem(r as ExportRows['export_charges'], services, this.locale);
-      if (c === 'balances') bad = balanceProblem(g.key, g.rows as BalanceRow[], this.locale);
-      if (c === 'meters') for (const r of g.rows) {
-        const w = meterWarning(r as ExportRows['export_meters'], periodStart, this.locale);
-        if (w) this.problem(c, w);
-      }
-      if (bad) {
-        this.problem(c, bad);
-        res.skipped++;
-        continue;
-      }
-      const map = DATA[c] as (r: unknown) => unknown;
-      const data = c === 'balances' ? { as_of: this.params.asOf, rows: g.rows.map(map) } : { rows: g.rows.map(map) };
-      yield { key: g.key, data };
-    }
-    const breathe = new Breather();
-    for (const key of this.index.sendableFor(c, this.settings)) {
-      if (breathe.due()) {
-        await yieldToLoop();
-        breathe.reset();
-      }
-      if (!emitted.has(key) && chosen(key)) yield { key, data: c === 'balances' ? { as_of: this.params.asOf, rows: [] } : { rows: [] } };
-    }
-  }
-
-  private async serviceCodes(): Promise<Set<string>> {
-    const codes = new Set<string>();
-    for await (const s of this.gw.export('export_services', this.params, this.ctx.signal)) codes.add(s.code);
-    return codes;
+  private source(selection: Set<string> | null): SourceContext {
+    return {
+      gw: this.gw,
+      params: this.params,
+      signal: this.ctx.signal,
+      locale: this.locale,
+      settings: this.settings,
+      index: this.index,
+      chosen: selection ? (key) => selection.has(key) : () => true,
+      tick: (c, rows) => this.progress.tick(PROC[c], rows),
+      problem: (c, p) => this.problem(c, p),
+      skipped: (c, n) => (this.cat(c).skipped += n),
+    };
   }
 
   private async sendCategory(c: SentCategory, selection: Set<string> | null): Promise<void> {
     const res = this.cat(c);
-    const prev = await this.delivered.load(c, this.req.period);
-    const keep = this.settings.keepOnUpdate[c] ?? [];
+    // Dictionaries go with every full or changed send; "send selected" is about accounts.
+    if (selection && DICTIONARIES.includes(c)) return;
+    const prev = c === 'accounts' && this.prevAccounts ? this.prevAccounts : await this.delivered.load(c, this.req.period, isPerAccount(c) ? this.index : null);
+    const keep = this.keep(c);
     const mode = this.req.mode;
+    const asOf = this.params.asOf;
     // Keys seen, for the not-in-billing pass of the dictionaries (accounts use the account index;
     // other categories never fall out of billing) — not kept for 200,000 accounts per category.
     const trackSeen = CAN_VANISH.includes(c) && c !== 'accounts';
     const seen = new Set<string>();
-    let batch: Array<PortalRecord & { hash: string }> = [];
+    let batch: Array<PortalRecord & { hash: number }> = [];
     let seq = 0;
     let sourceRecords = 0;
 
@@ -345,31 +285,32 @@ export class WwwSender {
       this.scope.count(`${c}.sent`, accepted.length);
     };
 
-    // Dictionaries go with every full or changed send; "send selected" is about accounts.
-    if (selection && DICTIONARIES.includes(c)) return;
-
-    for await (const cand of this.candidates(c, selection)) {
+    const isNew = (before: number | undefined) => before === undefined || before === NOT_IN_BILLING;
+    const decide = (key: string, hash: number, before: number | undefined): boolean => {
       sourceRecords++;
-      if (trackSeen) seen.add(cand.key);
-      const compared = withoutKept(cand.data, keep);
-      const hash = hashOf(compared);
-      const before = prev.get(cand.key);
-      const isNew = before === undefined || before === NOT_IN_BILLING;
-      if (isNew) res.new++;
+      if (trackSeen) seen.add(key);
+      if (isNew(before)) res.new++;
       else if (before !== hash) res.changed++;
       else {
         res.unchanged++;
-        if (mode === 'changed') continue;
+        return mode !== 'changed';
       }
-      batch.push({ key: cand.key, status: 'active', data: isNew ? cand.data : compared, hash });
+      return true;
+    };
+    for await (const cand of candidates(this.source(selection), c, comparedFields(c, keep), prev, c === 'accounts' ? this.pass : null, decide)) {
+      // Built only now, for the records that go.
+      if (!cand.rows) throw new Error(`www: the rows of ${c} ${cand.key} were not kept`);
+      const data = recordOf(c, cand.rows, asOf);
+      batch.push({ key: cand.key, status: 'active', data: isNew(cand.before) ? data : withoutKept(data, keep), hash: cand.hash });
       if (batch.length >= this.settings.batchSize) await flush(false);
     }
 
     // Not in billing: delivered as active before, absent from the source now. Never deleted.
+    // (The fingerprints of these categories are loaded without the account index: all are in `others`.)
     if (!selection && CAN_VANISH.includes(c)) {
       const present: { has(key: string): boolean } = c === 'accounts' ? this.index.accounts : seen;
       const breathe = new Breather();
-      for (const [key, before] of prev) {
+      for (const [key, before] of prev.others) {
         if (breathe.due()) {
           await yieldToLoop();
           breathe.reset();

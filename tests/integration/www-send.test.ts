@@ -133,6 +133,29 @@ describe('Data to WWW', () => {
     expect(keys.sort()).toEqual([`accounts:${a1}`, `charges:${a2}`].sort());
   });
 
+  it('send changed compares only what is sent: a meter’s radio id is not sent, its serial is', async () => {
+    const delivered = new Set(received('meters').keys());
+    const meters = acc
+      .prepare(
+        `SELECT p.account_no, m.meter_id FROM meters m JOIN premises p ON p.premises_id = m.premises_id
+         WHERE m.removed_on IS NULL AND p.www = 1 ORDER BY m.meter_id`,
+      )
+      .raw()
+      .all() as Array<[string, number]>;
+    const [k, meterId] = meters.find(([a]) => delivered.has(a))!;
+    acc.prepare(`UPDATE meters SET radio_id = 'RADIO-NEW-1' WHERE meter_id = ?`).run(meterId);
+    const quiet = await send({ mode: 'changed' });
+    expect(quiet.s.categories.meters).toMatchObject({ sent: 0, changed: 0 });
+    acc.prepare(`UPDATE meters SET serial = serial || '-B' WHERE meter_id = ?`).run(meterId);
+    const before = manifest().length;
+    const { s } = await send({ mode: 'changed' });
+    expect(s.categories.meters).toMatchObject({ sent: 1, changed: 1 });
+    const keys = manifest()
+      .slice(before)
+      .flatMap((m) => JSON.parse(readFileSync(join(ws.dir, 'portal', 'outbox', m.file), 'utf8')).records.map((r: { key: string }) => `${m.category}:${r.key}`));
+    expect(keys).toEqual([`meters:${k}`]);
+  });
+
   it('sends selected accounts only, with their per-account categories and no dictionaries', async () => {
     const chosen = [...received('accounts').keys()].slice(5, 8);
     const before = manifest().length;

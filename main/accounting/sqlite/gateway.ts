@@ -1,7 +1,9 @@
 // The SQLite adapter of the accounting gateway: the embedded demo database (schema.ts) read
 // through the same contract as the customer's SQL Server exchange procedures. Each procedure is
 // one parameterised query; rows are streamed with better-sqlite3's iterate(), yielding to the
-// event loop every few thousand rows and stopping when the signal aborts.
+// event loop every few thousand rows and stopping when the signal aborts. Rows are read as arrays
+// (raw mode) and made into objects in JavaScript: better-sqlite3's object mode builds every row
+// through the native API, about a third more per row at millions of rows.
 
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
@@ -29,9 +31,14 @@ type Raw = Record<string, unknown>;
 
 interface ProcSpec<P extends ExportProcedure> {
   sql: string;
+  /** The same rows counted without ordering or columns, where that is much cheaper than counting `sql`. */
+  countSql?: string;
   /** Contract rows per result row (export_balances unpivots one turnover row into seven). */
   rowsPer?: number;
-  map(row: Raw): ExportRows[P] | ExportRows[P][];
+  /** Columns stored as 0/1 that the contract types as booleans. */
+  booleans?: readonly string[];
+  /** Contract rows of one result row, where the result row is not one itself. */
+  map?(row: Raw): ExportRows[P][];
 }
 
 const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
@@ -42,7 +49,7 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
              p.info1, p.info2, p.info3, p.info4, p.status
       FROM premises p JOIN buildings b ON b.building_id = p.building_id
       ORDER BY p.premises_id`,
-    map: (r) => ({ ...r, portal_enabled: r.portal_enabled === 1 }) as ExportRows['export_accounts'],
+    booleans: ['portal_enabled'],
   },
   export_services: {
     sql: `
@@ -51,11 +58,9 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       JOIN tariffs t ON t.service_id = s.service_id
        AND t.valid_from = (SELECT MAX(x.valid_from) FROM tariffs x WHERE x.service_id = s.service_id AND x.valid_from <= :end)
       ORDER BY s.service_id`,
-    map: (r) => r as unknown as ExportRows['export_services'],
   },
   export_providers: {
     sql: `SELECT provider_code, name, tax_code, bank, account FROM providers ORDER BY provider_code`,
-    map: (r) => r as unknown as ExportRows['export_providers'],
   },
   export_residents: {
     sql: `
@@ -63,7 +68,6 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       FROM residents r JOIN premises p ON p.premises_id = r.premises_id
       WHERE ${HAS_ACCOUNT} AND r.registered_from <= :end AND (r.registered_to IS NULL OR r.registered_to >= :start)
       ORDER BY r.premises_id, r.resident_id`,
-    map: (r) => r as unknown as ExportRows['export_residents'],
   },
   export_beneficiaries: {
     sql: `
@@ -74,7 +78,6 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       JOIN benefits k ON k.code = b.benefit_code
       WHERE ${HAS_ACCOUNT} AND b.valid_from <= :end AND (b.valid_to IS NULL OR b.valid_to >= :start)
       ORDER BY b.premises_id, b.beneficiary_id`,
-    map: (r) => r as unknown as ExportRows['export_beneficiaries'],
   },
   export_balances: {
     // Charges, corrections, subsidies and benefits are booked on the 1st; payments count up to :asOf.
@@ -112,7 +115,11 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       JOIN services s ON s.service_id = c.service_id
       WHERE c.period = :period AND ${HAS_ACCOUNT}
       ORDER BY c.premises_id, c.service_id`,
-    map: (r) => r as unknown as ExportRows['export_charges'],
+    countSql: `
+      SELECT COUNT(*) FROM charges c
+      JOIN premises p ON p.premises_id = c.premises_id
+      JOIN services s ON s.service_id = c.service_id
+      WHERE c.period = :period AND ${HAS_ACCOUNT}`,
   },
   export_meters: {
     // Meters active at any time in the period or later (not removed before it starts; one installed
@@ -130,7 +137,12 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
         ORDER BY x.reading_date DESC LIMIT 1)
       WHERE ${HAS_ACCOUNT} AND (m.removed_on IS NULL OR m.removed_on >= :start)
       ORDER BY m.premises_id, m.meter_id`,
-    map: (r) => ({ ...r, automatic: r.automatic === 1 }) as ExportRows['export_meters'],
+    // The LEFT JOIN on the reading's primary key never adds or drops a row.
+    countSql: `
+      SELECT COUNT(*) FROM meters m
+      JOIN premises p ON p.premises_id = m.premises_id
+      WHERE ${HAS_ACCOUNT} AND (m.removed_on IS NULL OR m.removed_on >= :start)`,
+    booleans: ['automatic'],
   },
   export_meter_readings: {
     // Meter by meter (CROSS JOIN keeps that loop order, so the readings index serves it without a sort).
@@ -141,7 +153,6 @@ const SPECS: { [P in ExportProcedure]: ProcSpec<P> } = {
       CROSS JOIN meter_readings r ON r.meter_id = m.meter_id
       WHERE ${HAS_ACCOUNT} AND r.reading_date >= :from AND r.reading_date <= :end
       ORDER BY m.meter_id, r.reading_date, r.zone`,
-    map: (r) => r as unknown as ExportRows['export_meter_readings'],
   },
 };
 
@@ -156,6 +167,16 @@ function bindings(params: ExportParams): Record<string, string> {
     end,
     asOf: params.asOf ?? end,
     from: `${addMonths(params.period, 1 - months)}-01`,
+  };
+}
+
+/** Makes result rows (arrays in the statement's column order) into objects keyed by column name. */
+function rowMaker(columns: readonly string[], booleans: readonly string[]): (values: unknown[]) => Raw {
+  const flags = columns.map((c) => booleans.includes(c));
+  return (values) => {
+    const row: Raw = {};
+    for (let i = 0; i < columns.length; i++) row[columns[i]] = flags[i] ? values[i] === 1 : values[i];
+    return row;
   };
 }
 
@@ -202,13 +223,17 @@ export class SqliteAccountingGateway implements AccountingGateway {
     const bind = bindings(params);
     if (signal?.aborted) throw abortError(signal);
     // A statement of its own per call: several exports may stream at the same time.
-    const stmt = this.db.prepare(spec.sql);
+    const stmt = this.db.prepare(spec.sql).raw(true);
+    const make = rowMaker(
+      stmt.columns().map((c) => c.name),
+      spec.booleans ?? [],
+    );
     // The consumer's work on each row runs inside this loop too, so the time is measured here.
     const breathe = new Breather(YIELD_AFTER_MS);
-    for (const raw of stmt.iterate(bind) as IterableIterator<Raw>) {
-      const mapped = spec.map(raw);
-      if (Array.isArray(mapped)) for (const row of mapped) yield row;
-      else yield mapped;
+    for (const values of stmt.iterate(bind) as IterableIterator<unknown[]>) {
+      const row = make(values);
+      if (spec.map) for (const r of spec.map(row)) yield r;
+      else yield row as unknown as ExportRows[P];
       if (breathe.due()) {
         await new Promise<void>((resolve) => setImmediate(resolve));
         breathe.reset();
@@ -219,7 +244,7 @@ export class SqliteAccountingGateway implements AccountingGateway {
 
   async count(proc: ExportProcedure, params: ExportParams): Promise<number> {
     const spec = SPECS[proc];
-    const n = this.db.prepare(`SELECT COUNT(*) FROM (${spec.sql})`).pluck().get(bindings(params)) as number;
+    const n = this.db.prepare(spec.countSql ?? `SELECT COUNT(*) FROM (${spec.sql})`).pluck().get(bindings(params)) as number;
     return n * (spec.rowsPer ?? 1);
   }
 
