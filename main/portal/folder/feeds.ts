@@ -149,7 +149,9 @@ export class FolderFeedReader {
   /** The checked items of one file; BadFile('young') when a bad file may still be being written. */
   private async load<F extends FeedName>(feed: F, path: string, name: string): Promise<FeedItems[F][]> {
     const st = await lstat(path);
-    const young = this.opts.now() - st.mtimeMs < this.opts.settleMs;
+    // settleMs 0 means "never wait". Compared plainly, a file written within the current
+    // millisecond would count as young: its mtime has a fraction that Date.now() truncates away.
+    const young = this.opts.settleMs > 0 && this.opts.now() - st.mtimeMs < this.opts.settleMs;
     const stamp = `${st.size}:${st.mtimeMs}`;
     const hit = this.cache.get(path);
     if (hit && hit.stamp === stamp) return hit.items as FeedItems[F][];

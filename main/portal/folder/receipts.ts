@@ -42,7 +42,7 @@ export async function takeReceipts(acksDir: string, opts: ReceiptOptions): Promi
     try {
       const st = await lstat(path);
       if (st.isDirectory()) continue;
-      young = opts.now() - st.mtimeMs < opts.settleMs;
+      young = opts.settleMs > 0 && opts.now() - st.mtimeMs < opts.settleMs; // 0: never wait (see feeds.ts)
       if (!st.isFile()) throw new BadReceipt('not a plain file');
       if (st.size > opts.maxBytes) throw new BadReceipt(`larger than ${opts.maxBytes} bytes`);
       const receipt = parseReceipt(await readAtMost(path, opts.maxBytes));
