@@ -10,7 +10,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'main/index.ts'), cli: resolve(__dirname, 'main/cli/entry.ts') } },
+      // Worker threads are entries of their own (main/engine/workers.ts finds them beside index.js).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli/entry.ts'),
+          'sqlite-readings-writer': resolve(__dirname, 'main/accounting/sqlite/readings-writer.worker.ts'),
+        },
+      },
     },
   },
   preload: {

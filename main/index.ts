@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { initDemoWorkspace } from './demo/workspace';
 import { createBackend } from './engine/backend';
+import { setWorkerBundleDir } from './engine/workers';
 import type { SessionState } from './security/session';
 import { emitTo, registerIpc } from './electron/ipc-adapter';
 import { ElectronPdfPrinter, ElectronSystemPrinter } from './electron/printing';
@@ -16,6 +17,7 @@ import { UI_TEXT } from '../shared/i18n/ui';
 import { createMainWindow } from './electron/window';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+setWorkerBundleDir(here);
 
 function configArg(): string | undefined {
   const i = process.argv.indexOf('--config');

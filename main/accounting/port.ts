@@ -36,6 +36,11 @@ export interface AccountingGateway {
    * for its later rows. Values are decimal text (never floats). Keep batches to a few thousand rows.
    */
   importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]>;
+  /**
+   * A hint that importReadings calls follow soon: an adapter may get its writer ready meanwhile
+   * (the demo starts its writer thread). Never throws; a failure shows at the first importReadings.
+   */
+  prepareImportReadings?(): void;
   /** The accounts registered on the portal (table registered_accounts), by account number. */
   registeredAccounts(signal?: AbortSignal): Promise<RegisteredAccount[]>;
   /**

@@ -272,24 +272,38 @@ export class Committer {
     done += pending.length;
     this.ctx.progress('archive', done, total, this.tally.rejected + this.tally.held);
 
-    let written = 0;
-    for (let i = 0; i < accepted.length; i += this.batchSize) {
-      this.checkCancel();
-      const batch = accepted.slice(i, i + this.batchSize);
+    // One batch in flight while the one before it is archived: the accounting database (a server,
+    // or the demo's writer thread) commits batch k+1 while the store archives batch k. A batch is
+    // still archived only after its commit, and Cancel is seen between batches; the archive of the
+    // last answered batch always happens, so a cancel leaves the archive exact. (Were archiving
+    // itself to fail with a batch in flight, that batch may be committed unarchived: the re-run's
+    // import answers it `already` and archives it, as after a crash.)
+    const batches: ReadingDecision[][] = [];
+    for (let i = 0; i < accepted.length; i += this.batchSize) batches.push(accepted.slice(i, i + this.batchSize));
+    const send = (batch: ReadingDecision[]) => {
       const rows: AcceptedReading[] = batch.map((d) => {
         const row: AcceptedReading = { reading_key: readingKeyOf(d), meter_id: d.meterId!, reading_date: d.raw.readingDate, zone: d.zone, value: d.value!, source: d.raw.source };
         if (d.accountNo) row.account_no = d.accountNo;
         return row;
       });
+      const answer = gw.importReadings(rows, this.ctx.signal);
+      answer.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      return answer;
+    };
+    let written = 0;
+    let inflight = batches.length ? send(batches[0]) : null;
+    for (let k = 0; k < batches.length; k++) {
+      const batch = batches[k];
       let results;
       try {
-        results = await gw.importReadings(rows, this.ctx.signal);
+        results = await inflight!;
       } catch (e) {
         if (this.ctx.signal.aborted) throw e;
         const cause = e instanceof ProblemError ? `${e.problem.code}: ${e.problem.message}` : (e as Error).message;
         if (written) this.tally.generalProblem(problem('SAL-2064', this.locale, { written, accepted: accepted.length }));
-        throw new ProblemError(problem('SAL-2051', this.locale, { count: rows.length, detail: cause }));
+        throw new ProblemError(problem('SAL-2051', this.locale, { count: batch.length, detail: cause }));
       }
+      inflight = k + 1 < batches.length && !this.ctx.signal.aborted ? send(batches[k + 1]) : null;
       const byKey = new Map(results.map((r) => [r.reading_key, r]));
       const entries: Entry[] = batch.map((d) => {
         const r = byKey.get(readingKeyOf(d));
@@ -305,7 +319,10 @@ export class Committer {
       this.store(entries);
       written += batch.length;
       this.ctx.progress('write', written, accepted.length, this.tally.rejected + this.tally.held);
-      await this.breather();
+      // With a batch in flight, awaiting its answer gives the event loop its turn; a Cancel is
+      // seen once that batch is archived.
+      if (!inflight && k + 1 < batches.length) this.checkCancel();
+      if (!inflight) await this.breather();
     }
   }
 }

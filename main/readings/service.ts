@@ -158,6 +158,7 @@ class ReadingsRun {
   /** Loads the accounting facts for the readings' period and judges them. */
   async judge(raws: RawReading[], period: string | undefined): Promise<{ decisions: ReadingDecision[]; facts: Facts }> {
     const gw = await this.ws.accounting();
+    gw.prepareImportReadings?.();
     const p = periodFor(raws, period, (await gw.periods())[0]);
     this.ctx.progress('lookup', 0, FACT_STEPS, 0);
     const facts = await loadFacts(gw, p, this.ctx.signal, () => {}, (step) => this.ctx.progress('lookup', step, FACT_STEPS, 0));

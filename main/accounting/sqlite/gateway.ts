@@ -15,6 +15,7 @@ import { fail } from '../../../shared/errors/problem';
 import type { AccountingGateway, AccountingSourceInfo } from '../port';
 import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
 import { preferWal, SqliteReadingsWriter } from './import-readings';
+import { ReadingsWriterThread } from './readings-writer-thread';
 import { readRegisteredAccounts, SqliteRegistrationsWriter } from './registered-accounts';
 import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from '../registered-accounts';
 import { Breather } from '../../engine/jobs';
@@ -185,7 +186,9 @@ function abortError(signal: AbortSignal): unknown {
 }
 
 export class SqliteAccountingGateway implements AccountingGateway {
-  /** The writable connection of importReadings, opened on the first write. */
+  /** importReadings' writable connection on a thread of its own, started on the first write (null: none could start). */
+  private thread: Promise<ReadingsWriterThread | null> | undefined;
+  /** The writable connection of importReadings on this thread, when no writer thread could start. */
   private writer: SqliteReadingsWriter | null = null;
   /** The writable connection of importPortalPayments, opened on the first booking. */
   private payments: SqlitePaymentsWriter | null = null;
@@ -248,12 +251,28 @@ export class SqliteAccountingGateway implements AccountingGateway {
     return n * (spec.rowsPer ?? 1);
   }
 
-  /** One transaction per call on a writable connection of its own (import-readings.ts). */
+  /** One transaction per call on a writable connection of its own (import-readings.ts), on a thread of its own (readings-writer-thread.ts). */
   async importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]> {
     if (signal?.aborted) throw abortError(signal);
     if (rows.length === 0) return [];
+    const thread = await this.writerThread();
+    if (thread) return thread.import(rows);
     this.writer ??= SqliteReadingsWriter.open(this.path, this.locale);
     return this.writer.import(rows);
+  }
+
+  /** Starts the writer thread while the caller still reads and judges (its start takes a moment). */
+  prepareImportReadings(): void {
+    this.writerThread().catch(() => undefined);
+  }
+
+  private writerThread(): Promise<ReadingsWriterThread | null> {
+    // A failure to open is not remembered: the next call tries again, as on this thread.
+    this.thread ??= ReadingsWriterThread.open(this.path, this.locale).catch((e: unknown) => {
+      this.thread = undefined;
+      throw e;
+    });
+    return this.thread;
   }
 
   async registeredAccounts(signal?: AbortSignal): Promise<RegisteredAccount[]> {
@@ -278,6 +297,9 @@ export class SqliteAccountingGateway implements AccountingGateway {
   }
 
   async close(): Promise<void> {
+    const thread = this.thread;
+    this.thread = undefined;
+    await (await thread?.catch(() => null))?.close();
     this.writer?.close();
     this.writer = null;
     this.payments?.close();
