@@ -71,19 +71,16 @@ async function phaseImport(ws: string, file: string) {
     const d = process.cpuUsage(c);
     return (d.user + d.system) / 1e6;
   };
-  // The accounting gateway's own share of the write phase (its import_readings), measured apart.
+  // How long import_readings calls are in flight (on the demo, a thread of its own writes them).
   const gw = await w.accounting();
   const importRows = gw.importReadings.bind(gw);
   let gatewaySeconds = 0;
-  let gatewayCpu = 0;
   gw.importReadings = async (rows, signal) => {
     const t = performance.now();
-    const c = process.cpuUsage();
     try {
       return await importRows(rows, signal);
     } finally {
       gatewaySeconds += (performance.now() - t) / 1000;
-      gatewayCpu += cpuSince(c);
     }
   };
   // …and the archive's (every reading, one transaction per batch).
@@ -135,7 +132,7 @@ async function phaseImport(ws: string, file: string) {
   const written = new Database(join(ws, 'accounting.sqlite'), { readonly: true }).prepare(`SELECT COUNT(*) FROM meter_readings WHERE reading_key LIKE 'radio:%'`).pluck().get() as number;
   const archived = w.db.prepare(`SELECT COUNT(*) FROM readings_archive`).pluck().get() as number;
   await w.close();
-  return { seconds, cpuSeconds, read: s.read, accepted: s.accepted, held: s.held, rejected: s.rejected, written, archived, phases, phasesCpu, gatewaySeconds, gatewayCpu, archiveCpu, peakMiB: peakMiB(), lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 };
+  return { seconds, cpuSeconds, read: s.read, accepted: s.accepted, held: s.held, rejected: s.rejected, written, archived, phases, phasesCpu, gatewaySeconds, archiveCpu, peakMiB: peakMiB(), lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 };
 }
 
 async function main() {
@@ -166,7 +163,10 @@ async function main() {
   );
   console.log(`  outcomes: accepted ${r.accepted}, held ${r.held}, rejected ${r.rejected}`);
   console.log(`  phases (wall / CPU): ${Object.entries(r.phases as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(2)} / ${(r.phasesCpu[k] as number).toFixed(2)} s`).join(', ')}`);
-  console.log(`  of which the accounting gateway's import_readings: ${r.gatewaySeconds.toFixed(2)} / ${r.gatewayCpu.toFixed(2)} s; inserting 100% of the readings into the archive: CPU ${r.archiveCpu.toFixed(2)} s`);
+  console.log(
+    `  import_readings calls in flight (the demo writes on a thread of its own while the archive is written): ${r.gatewaySeconds.toFixed(2)} s wall; ` +
+      `inserting 100% of the readings into the archive: CPU ${r.archiveCpu.toFixed(2)} s`,
+  );
   console.log('  (start: decoding and parsing the file; read: the already-processed guard; lookup: the accounting exports; validate: the rules; archive: readings not to be written; write: import_readings and archiving)');
   if (!dir && !process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
 }
