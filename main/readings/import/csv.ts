@@ -190,22 +190,23 @@ export function* parseReadingsCsvSteps(text: string, mapping: ColumnMapping, ctx
     const dateCell = cell(f, col.date);
     const readingDate = parseDateCell(dateCell, formats, tz);
     if (!readingDate) return refused([p('SAL-2035', { line: rec.line, value: dateCell, formats: formats.join(', ') }, rec.line)], data.length);
-    const base = {
-      source: 'radio' as const,
-      meterId: opt(f, col.meterId),
-      serial: opt(f, col.serial),
-      radioId: opt(f, col.radioId),
-      accountNo: opt(f, col.accountNo),
-      readingDate,
-      file: ctx.fileName,
-      line: rec.line,
-    };
+    const meterId = opt(f, col.meterId);
+    const serial = opt(f, col.serial);
+    const radioId = opt(f, col.radioId);
+    const accountNo = opt(f, col.accountNo);
     const alarms = col.alarms === undefined ? [] : splitAlarms(cell(f, col.alarms));
 
-    const push = (r: Omit<RawReading, 'sourceId' | 'source' | 'readingDate' | 'file' | 'line'> & { zone?: number }) => {
-      const reading: RawReading = { ...base, ...r, sourceId: fileSourceId(ctx.fileHash, rec.line, r.zone) };
+    // Keys only for what the row gives, added (never deleted: an object that loses a key becomes a
+    // slow dictionary, and 100k of them are read by every rule and written to the archive).
+    const push = (r: { value: string; zone?: number; zonesGiven?: number }) => {
+      const reading: RawReading = { sourceId: fileSourceId(ctx.fileHash, rec.line, r.zone), source: 'radio', readingDate, value: r.value, file: ctx.fileName, line: rec.line };
+      if (meterId !== undefined) reading.meterId = meterId;
+      if (serial !== undefined) reading.serial = serial;
+      if (radioId !== undefined) reading.radioId = radioId;
+      if (accountNo !== undefined) reading.accountNo = accountNo;
+      if (r.zone !== undefined) reading.zone = r.zone;
+      if (r.zonesGiven !== undefined) reading.zonesGiven = r.zonesGiven;
       if (alarms.length) reading.alarms = alarms;
-      for (const k of ['meterId', 'serial', 'radioId', 'accountNo'] as const) if (reading[k] === undefined) delete reading[k];
       readings.push(reading);
     };
 
