@@ -5,6 +5,7 @@
 import type { ExportParams, ExportProcedure, ExportRows } from '../../shared/domain/accounting';
 import type { AcceptedReading, ImportReadingResult } from '../readings/types';
 import type { ImportPaymentResult, PortalPaymentRow } from './payment-rows';
+import type { BankItemRow, ImportBankItemResult } from './bank-item-rows';
 import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from './registered-accounts';
 
 export interface AccountingSourceInfo {
@@ -61,5 +62,17 @@ export interface AccountingGateway {
    * any other failure throws SAL-4158 and nothing of the batch is in the database.
    */
   importPortalPayments(rows: PortalPaymentRow[], signal?: AbortSignal): Promise<ImportPaymentResult[]>;
+  /**
+   * Books matched bank payments (the exchange contract's import_bank_items; used when saldo.json
+   * bank.deliver is `accounting`, instead of output files) in ONE transaction per call: every row
+   * written or none. Answers one result per input row, in input order: `written`; `already` when
+   * its statement_id + item_ref was booked before or comes earlier in this call (an item sent
+   * again is booked once); `refused` with the database's reason (no such account) — a refused row
+   * does not abort the others. A row the exchange cannot carry (an amount that is not whole minor
+   * units above zero, a bad date, a key too long for its column; bank-item-rows.ts) is SAL-3048
+   * before anything is written; any other failure throws SAL-3047 and nothing of the batch is in
+   * the database. Payer and title are cut to their columns. Keep batches to a few thousand rows.
+   */
+  importBankItems(rows: BankItemRow[], signal?: AbortSignal): Promise<ImportBankItemResult[]>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // The bank step of `saldo cycle`: statement files waiting in the workspace's statements folder are
-// imported into the cycle's run, the output files written to the workspace's output folder, and
+// imported into the cycle's run, its results delivered (deliver.ts: the output files in the
+// workspace's output folder, or the matched payments to accounting and the unmatched file), and
 // each file moved to statements/processed/ or statements/failed/ with its report, as in watch mode.
 
 import { existsSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { JobContext } from '../engine/jobs';
 import type { Workspace } from '../engine/workspace';
 import { candidates, readComplete, settle, stableNames } from './folder';
 import { StatementImport, type ImportFile } from './service';
-import { writeRunOutputs } from './write';
+import { bookedAudit, deliverRun } from './deliver';
 
 export async function bankCycleStep(ws: Workspace, actor: Operator, scope: RunScope, ctx: JobContext): Promise<void> {
   const cfg = ws.cfg.config.bank;
@@ -30,7 +31,8 @@ export async function bankCycleStep(ws: Workspace, actor: Operator, scope: RunSc
   if (!files.length) return;
   const imp = new StatementImport(ws, scope, ctx);
   await imp.importAll(files, {});
-  const outputs = imp.summary.files.some((f) => f.booked) ? (await writeRunOutputs(ws, actor, scope.runId, ws.cfg.path(cfg.outDir), ctx.signal)).files.map((f) => f.file) : [];
+  const delivered = imp.summary.files.some((f) => f.booked) ? await deliverRun(ws, actor, scope.runId, ws.cfg.path(cfg.outDir), { signal: ctx.signal, progress: ctx.progress, scope }) : null;
+  const outputs = delivered?.files.map((f) => f.file) ?? [];
   const processedAt = new Date().toISOString();
   for (let i = 0; i < files.length; i++) {
     await settle(dir, files[i].name, { runId: scope.runId, status: 'completed', processedAt, file: imp.summary.files[i], outputs });
@@ -40,5 +42,6 @@ export async function bankCycleStep(ws: Workspace, actor: Operator, scope: RunSc
     matched: imp.summary.matched,
     unmatched: imp.summary.unmatched,
     outputs,
+    ...(delivered?.booked ? { booked: bookedAudit(delivered.booked) } : {}),
   });
 }

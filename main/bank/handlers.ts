@@ -4,7 +4,7 @@
 import type { BankHandlers, FeatureDeps } from '../ipc/handlers';
 import { assignItem, listItems, listStatements, searchPremises } from './queries';
 import { importStatements } from './service';
-import { writeOutputs } from './write';
+import { writeOutputs } from './deliver';
 
 export function bankHandlers({ ws }: FeatureDeps): BankHandlers {
   return {

@@ -58,6 +58,7 @@ export function itemView(r: ItemRow): BankItemView {
   if (r.suggestion_account) v.suggestion = { accountNo: r.suggestion_account, reason: r.suggestion_reason ?? '' };
   if (r.assigned_by) v.assignedBy = r.assigned_by;
   if (r.note) v.note = r.note;
+  if (r.booking) v.booking = { status: r.booking, at: r.booked_at ?? '', ...(r.booking_message ? { message: r.booking_message } : {}) };
   return v;
 }
 
@@ -103,6 +104,8 @@ export async function assignItem(ws: Workspace, actor: Operator, req: { itemKey:
   const premises = (await cachedPremises(ws)).byAccountNo(req.accountNo.trim());
   if (!premises.length) fail('SAL-3061', locale, { account: req.accountNo });
   const p = premises[0];
+  // Booked in accounting (bank.deliver = accounting): moving it here would leave accounting with the old premises.
+  if ((item.booking === 'written' || item.booking === 'already') && item.account_no !== p.accountNo) fail('SAL-3049', locale, { item: req.itemKey, account: item.account_no ?? '' });
   const method = item.status === 'suggested' && item.suggestion_account === p.accountNo ? 'payer-history' : 'operator';
   const problems = (JSON.parse(item.problems) as Problem[]).filter((x) => !RESOLVED_BY_ASSIGNMENT.has(x.code));
   const key = item.bank_reference ?? `${item.statement_id}#${item.seq}`;

@@ -21,7 +21,7 @@ import { parseStatementFile } from './parse';
 import { accountKey, loadPremises, type PremisesIndex } from './premises';
 import { BankStore, type NewItem } from './store';
 import type { MatchedItem, ParsedFile, Statement, StatementEntry } from './types';
-import { writeRunOutputs } from './write';
+import { bookedAudit, deliverRun, emptyBooking } from './deliver';
 
 export const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
 
@@ -97,6 +97,7 @@ export function emptySummary(runId = 0): BankImportSummary {
     duplicates: 0,
     totals: { matched: '0.00', suggested: '0.00', unmatched: '0.00', outgoing: '0.00', fees: '0.00' },
     outputs: [],
+    booked: emptyBooking(),
     errors: [],
   };
 }
@@ -386,13 +387,16 @@ export async function importStatements(ws: Workspace, actor: Operator, files: re
     imp = new StatementImport(ws, scope, ctx);
     await imp.importAll(files, opts);
     if (opts.outDir && imp.summary.files.some((f) => f.booked)) {
-      const out = await writeRunOutputs(ws, actor, scope.runId, opts.outDir, ctx.signal);
+      // deliver.ts: the files, or the matched payments to accounting and the unmatched file.
+      const out = await deliverRun(ws, actor, scope.runId, opts.outDir, { signal: ctx.signal, progress: ctx.progress, scope });
       imp.summary.outputs = out.files.map((o) => o.file);
+      if (out.booked) imp.summary.booked = out.booked;
     }
     ws.audit.append(actor.name, 'bank.import', `run:${scope.runId}`, {
       files: imp.summary.files.map((f) => ({ file: f.file, booked: f.booked, duplicate: f.duplicate })),
       matched: imp.summary.matched,
       unmatched: imp.summary.unmatched,
+      ...(opts.outDir && ws.cfg.config.bank.deliver === 'accounting' ? { booked: bookedAudit(imp.summary.booked) } : {}),
     });
   });
   const summary = (imp as StatementImport | null)?.summary ?? emptySummary(run.runId);

@@ -1,5 +1,6 @@
 // Settings of the bank statements feature (saldo.json `bank`): how an account number is found in
-// a payment title, where statements come from and output files go, the output files' layouts (the
+// a payment title, where statements come from and output files go, whether matched payments go to
+// files or straight to the accounting exchange, the output files' layouts (the
 // accounting system's import format is the customer's, so every part of it is configurable), saved
 // CSV mappings, and the watch mode's timing.
 
@@ -35,6 +36,12 @@ export const BankSettingsSchema = z
     /** Where `saldo cycle` and the window write output files. */
     outDir: pathSetting.default('bank-out'),
     output: OutputLayoutSchema.default(OutputLayoutSchema.parse({})),
+    /**
+     * Where matched payments go: `files` — the residential and commercial output files (the
+     * accounting system imports them); `accounting` — booked through the accounting exchange
+     * (import_bank_items, one transaction per batch), and only the unmatched file is written.
+     */
+    deliver: z.enum(['files', 'accounting']).default('files'),
     /** Saved CSV mappings by name (the parsers' CsvMapping; presets need no entry). */
     csvMappings: z.record(z.string().regex(/^[A-Za-z0-9._-]{1,64}$/), z.unknown()).default({}),
     watch: z

@@ -36,6 +36,28 @@ export interface ItemRow {
   assigned_by: string | null;
   assigned_at: string | null;
   note: string | null;
+  /** Migration 8: accounting's answer to the item's last delivery (bank.deliver = accounting); null: never sent. */
+  booking: BookingStatus | null;
+  booked_at: string | null;
+  booking_message: string | null;
+  /** The import_bank_items keys it was first sent under (kept and sent unchanged ever after). */
+  booking_statement: string | null;
+  booking_item: string | null;
+}
+
+export type BookingStatus = 'written' | 'already' | 'refused';
+
+/** A matched item as the delivery to accounting reads it: the item and its statement's identity. */
+export interface DeliverableRow extends ItemRow {
+  stmt_key: string;
+}
+
+export interface BookingOutcome {
+  id: number;
+  booking: BookingStatus;
+  message: string | null;
+  statement: string | null;
+  item: string | null;
 }
 
 export interface StatementRow {
@@ -65,7 +87,9 @@ export interface StatementRow {
 }
 
 export type NewStatement = Omit<StatementRow, 'id' | 'file_name' | 'encoding'>;
-export type NewItem = Omit<ItemRow, 'id' | 'problems' | 'assigned_by' | 'assigned_at' | 'note'> & { problems: Problem[] };
+export type NewItem = Omit<ItemRow, 'id' | 'problems' | 'assigned_by' | 'assigned_at' | 'note' | 'booking' | 'booked_at' | 'booking_message' | 'booking_statement' | 'booking_item'> & {
+  problems: Problem[];
+};
 
 export interface ItemFilter {
   runId?: number;
@@ -211,6 +235,36 @@ export class BankStore {
            note = ?, problems = ?, suggestion_account = NULL, suggestion_reason = NULL WHERE id = ?`,
       )
       .run(a.status, a.accountNo, a.kind, a.address, a.method, a.by, nowIso(), a.note, JSON.stringify(a.problems), id);
+  }
+
+  /** The run's matched items with their statement's identity, in statement order (the delivery to accounting). */
+  deliverable(runId: number): DeliverableRow[] {
+    return this.db
+      .prepare(
+        `SELECT i.*, s.stmt_key FROM bank_items i JOIN bank_statements s ON s.id = i.statement_id
+         WHERE i.run_id = ? AND i.status = 'matched' AND i.premises_kind IS NOT NULL ORDER BY i.statement_id, i.seq`,
+      )
+      .all(runId) as DeliverableRow[];
+  }
+
+  /** The bank references of the run's items (every status), for telling whether a reference is unique in its statement. */
+  references(runId: number): Array<{ statement_id: number; bank_reference: string }> {
+    return this.db.prepare(`SELECT statement_id, bank_reference FROM bank_items WHERE run_id = ? AND bank_reference IS NOT NULL`).all(runId) as Array<{
+      statement_id: number;
+      bank_reference: string;
+    }>;
+  }
+
+  /** Accounting's answers to one delivered batch, in one transaction; the keys are kept from the first delivery. */
+  recordBookings(outcomes: readonly BookingOutcome[]): void {
+    const st = this.st(
+      `UPDATE bank_items SET booking = @booking, booked_at = @at, booking_message = @message,
+         booking_statement = COALESCE(booking_statement, @statement), booking_item = COALESCE(booking_item, @item) WHERE id = @id`,
+    );
+    const at = nowIso();
+    this.db.transaction(() => {
+      for (const o of outcomes) st.run({ ...o, at });
+    })();
   }
 
   recordOutput(o: { runId: number; kind: 'residential' | 'commercial' | 'unmatched'; file: string; rows: number; total: number; by: string }): void {

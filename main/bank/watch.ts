@@ -1,7 +1,9 @@
 // `saldo bank watch IN_DIR --out OUT_DIR` (issue 6 point 4, seed 002 "automatically in the
 // background"): each new statement file is imported as its own run as soon as it is complete, its
-// output files written to OUT_DIR, and the file moved to IN_DIR/processed/ or IN_DIR/failed/ with
-// a report beside it. fs.watch wakes it at once; a periodic scan covers what fs.watch misses
+// results delivered (deliver.ts: the output files in OUT_DIR, or — saldo.json bank.deliver =
+// accounting — the matched payments booked in accounting and the unmatched file in OUT_DIR), and
+// the file moved to IN_DIR/processed/ or IN_DIR/failed/ with a report beside it. fs.watch wakes it
+// at once; a periodic scan covers what fs.watch misses
 // (network shares, events lost while busy). It survives a restart: the state is the folders plus
 // the store — a file still in IN_DIR at start is processed, and one booked before (same content or
 // same statements) is recognised and moved without booking twice. Logs go to logs/bank-watch.log.
@@ -167,6 +169,7 @@ export class StatementWatcher {
         unmatched: f.unmatched,
         problems: f.errors.map((p) => p.code),
         outputs: summary.outputs,
+        ...(this.ws.cfg.config.bank.deliver === 'accounting' ? { booked: { written: summary.booked.written, already: summary.booked.already, refused: summary.booked.refused } } : {}),
       });
       this.opts.onFile?.(name, moved, summary);
     } catch (e) {

@@ -3,13 +3,13 @@
 // layout. All three are rendered before any is written (a value that does not fit a fixed-width
 // field fails the lot), and each is written atomically, so the accounting system never reads half
 // a file. Writing again replaces the run's files with its current state (after assignments).
+// deliver.ts decides which files a run gets (saldo.json bank.deliver); callers go through it.
 
 import { join, resolve } from 'node:path';
 import type { Operator } from '../../shared/domain/permissions';
 import type { BankOutputFile, BankWriteResult } from '../../shared/ipc/contract-bank';
 import { toDecimalString } from '../../shared/domain/money';
 import { ProblemError, fail } from '../../shared/errors/problem';
-import { requirePermission } from '../engine/authorize';
 import { mkdirDurably, writeFileAtomically } from '../engine/atomic-file';
 import type { Workspace } from '../engine/workspace';
 import type { OutputLayout } from './output/layout';
@@ -46,8 +46,11 @@ export function outputFileName(layout: OutputLayout, runId: number, kind: Kind):
   return layout.fileName.replace(/\{run\}/g, String(runId)).replace(/\{kind\}/g, kind).replace(/\{ext\}/g, ext);
 }
 
-/** Renders and writes the run's three files into `outDir` (no permission check: callers make it). */
-export async function writeRunOutputs(ws: Workspace, actor: Operator, runId: number, outDir: string, signal?: AbortSignal): Promise<BankWriteResult> {
+/**
+ * Renders and writes the run's files into `outDir` — all three, or the `kinds` asked for (only the
+ * unmatched one when matched payments go to accounting: deliver.ts). No permission check: callers make it.
+ */
+export async function writeRunOutputs(ws: Workspace, actor: Operator, runId: number, outDir: string, signal?: AbortSignal, kinds: readonly Kind[] = KINDS): Promise<BankWriteResult> {
   const locale = ws.locale();
   const store = new BankStore(ws.db);
   if (!store.hasFiles(runId)) fail('SAL-3063', locale, { run: runId });
@@ -58,7 +61,7 @@ export async function writeRunOutputs(ws: Workspace, actor: Operator, runId: num
     if (r.status === 'matched') groups[r.premises_kind === 'commercial' ? 'commercial' : 'residential'].push(r);
     else groups.unmatched.push(r);
   }
-  const rendered = KINDS.map((kind) => {
+  const rendered = KINDS.filter((k) => kinds.includes(k)).map((kind) => {
     const rows = groups[kind].map((r) => toRow(r, statements.get(r.statement_id) ?? { id: '', account: '' }));
     let total = 0;
     for (const r of rows) total += r.amount;
@@ -78,12 +81,4 @@ export async function writeRunOutputs(ws: Workspace, actor: Operator, runId: num
   }
   ws.log('bank').info(`run ${runId}: output files written`, files.map((f) => ({ kind: f.kind, file: f.file, rows: f.rows, total: f.total })));
   return { files };
-}
-
-/** `bank.write`: the run's files into the workspace's output folder (saldo.json bank.outDir). */
-export async function writeOutputs(ws: Workspace, actor: Operator, runId: number): Promise<BankWriteResult> {
-  requirePermission(actor, 'bank.process', ws.locale());
-  const res = await writeRunOutputs(ws, actor, runId, ws.cfg.path(ws.cfg.config.bank.outDir));
-  ws.audit.append(actor.name, 'bank.write', `run:${runId}`, { files: res.files.map((f) => ({ kind: f.kind, file: f.file, rows: f.rows, total: f.total })) });
-  return res;
 }

@@ -6,6 +6,7 @@ import { READINGS_MIGRATION } from './migrations/004-readings';
 import { BANK_MIGRATION } from './migrations/005-bank';
 import { ACCOUNTS_MIGRATION } from './migrations/006-accounts';
 import { PAYMENTS_MIGRATION } from './migrations/007-payments';
+import { BANK_BOOKING_MIGRATION } from './migrations/008-bank-booking';
 
 export interface Migration {
   id: number;
@@ -136,6 +137,7 @@ export const MIGRATIONS: Migration[] = [
   BANK_MIGRATION,
   ACCOUNTS_MIGRATION,
   PAYMENTS_MIGRATION,
+  BANK_BOOKING_MIGRATION,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].id;

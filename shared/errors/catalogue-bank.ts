@@ -154,6 +154,44 @@ export const BANK_CATALOGUE = {
     uk: { message: 'Рядок {line}: заповнено обидві колонки, Дебет ({debit}) і Кредит ({credit})', hint: 'З цього файлу нічого не проведено. Операція має бути або надходженням, або списанням; перевірте зіставлення колонок.' },
     en: { message: 'Line {line}: both the debit ({debit}) and the credit ({credit}) column are filled', hint: 'Nothing from this file was booked. An entry is either money in or money out; check the column mapping.' },
   },
+  // ---- SAL-3044…3049: matched payments booked through the accounting exchange (bank.deliver = accounting) ----
+  'SAL-3044': {
+    severity: 'error',
+    pl: { message: 'Storna {item} ({amount}) na konto {account} nie można przekazać przez wymianę z systemem czynszowym (przyjmuje tylko wpłaty)', hint: 'Zaksięguj storno ręcznie w systemie czynszowym; pozostałe wpłaty zaksięgowano.' },
+    uk: { message: 'Сторно {item} ({amount}) на рахунок {account} не можна передати через обмін з обліковою системою (він приймає лише надходження)', hint: 'Проведіть сторно вручну в обліковій системі; решту платежів проведено.' },
+    en: { message: 'The reversal {item} ({amount}) to account {account} cannot go through the accounting exchange (it takes payments only)', hint: 'Book the reversal by hand in the accounting system; the other payments were booked.' },
+  },
+  'SAL-3045': {
+    severity: 'error',
+    pl: { message: 'Wpłaty {item} w walucie {currency} nie można zaksięgować na kontach prowadzonych w {accounts}', hint: 'Nic z tej wpłaty nie przekazano do systemu czynszowego. Zaksięguj ją ręcznie po przeliczeniu.' },
+    uk: { message: 'Платіж {item} у валюті {currency} не можна провести на рахунки, що ведуться в {accounts}', hint: 'Нічого з цього платежу не передано до облікової системи. Проведіть його вручну після перерахунку.' },
+    en: { message: 'Payment {item} in {currency} cannot be booked to accounts kept in {accounts}', hint: 'Nothing of this payment was passed to the accounting system. Book it by hand after converting it.' },
+  },
+  'SAL-3046': {
+    severity: 'error',
+    pl: { message: 'System czynszowy nie przyjął wpłaty {item} ({amount}) na konto {account}: {detail}', hint: 'Pozostałe wpłaty zaksięgowano. Sprawdź konto w systemie czynszowym albo przypisz wpłatę do innego lokalu; następne księgowanie przebiegu wyśle ją ponownie.' },
+    uk: { message: 'Облікова система не прийняла платіж {item} ({amount}) на рахунок {account}: {detail}', hint: 'Решту платежів проведено. Перевірте рахунок в обліковій системі або призначте платіж іншому приміщенню; наступне проведення запуску надішле його знову.' },
+    en: { message: 'The accounting system refused payment {item} ({amount}) to account {account}: {detail}', hint: 'The other payments were booked. Check the account in the accounting system or assign the payment to another premises; the run’s next booking sends it again.' },
+  },
+  'SAL-3047': {
+    severity: 'error',
+    pl: { message: 'Baza księgowa odrzuciła partię {count} wpłat bankowych; niczego z niej nie zapisano: {detail}', hint: 'Cała partia została wycofana. Usuń przyczynę podaną w komunikacie (albo przekaż ją administratorowi bazy) i zapisz wyniki przebiegu ponownie: zaksięgowane już wpłaty są rozpoznawane i nigdy nie dublowane.' },
+    uk: { message: 'Облікова база відхилила партію з {count} банківських платежів; нічого з неї не записано: {detail}', hint: 'Усю партію скасовано. Усуньте причину, названу в повідомленні (або передайте її адміністратору бази), і запишіть результати запуску знову: уже проведені платежі розпізнаються й ніколи не дублюються.' },
+    en: { message: 'The accounting database refused the batch of {count} bank payments; nothing of it was written: {detail}', hint: 'The whole batch was rolled back. Remove the cause the message names (or pass it to the database administrator) and write the run’s results again: payments already booked are recognised and never doubled.' },
+  },
+  'SAL-3048': {
+    severity: 'error',
+    resolvedBy: 'support',
+    pl: { message: 'Wpłaty bankowej {key} nie można przekazać do bazy księgowej: {detail}', hint: 'To błąd programu Saldo, a nie Twoich danych. Niczego z tej partii nie zapisano.' },
+    uk: { message: 'Банківський платіж {key} неможливо передати до облікової бази: {detail}', hint: 'Це помилка програми Saldo, а не ваших даних. Нічого з цієї партії не записано.' },
+    en: { message: 'Bank payment {key} cannot be passed to the accounting database: {detail}', hint: 'This is a fault in Saldo, not in your data. Nothing of this batch was written.' },
+  },
+  'SAL-3049': {
+    severity: 'error',
+    pl: { message: 'Wpłata {item} jest już zaksięgowana w systemie czynszowym na konto {account}', hint: 'Saldo nie przenosi zaksięgowanej wpłaty. Popraw ją w systemie czynszowym (storno i nowe księgowanie).' },
+    uk: { message: 'Платіж {item} уже проведено в обліковій системі на рахунок {account}', hint: 'Saldo не переносить проведений платіж. Виправте його в обліковій системі (сторно й нове проведення).' },
+    en: { message: 'Payment {item} is already booked in the accounting system to account {account}', hint: 'Saldo does not move a booked payment. Correct it in the accounting system (reverse it and book it anew).' },
+  },
   // ---- SAL-3050…3099: matching, the store, output files, watch mode (main/bank/*, not the parsers) ----
   'SAL-3050': {
     severity: 'warning',

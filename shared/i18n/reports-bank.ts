@@ -103,6 +103,11 @@ const en = {
   'bankMethod_payer-history': 'payer history, confirmed',
   bankMethod_operator: 'assigned by {name}',
   bankMethod_operatorAnon: 'assigned by the operator',
+  bankColAccounting: 'In accounting',
+  bankBooking_written: 'booked',
+  bankBooking_already: 'booked',
+  bankBooking_refused: 'refused: {message}',
+  bankBooking_none: 'not sent yet',
 } satisfies Record<string, string>;
 
 const pl = {
@@ -201,6 +206,11 @@ const pl = {
   'bankMethod_payer-history': 'historii płatnika, potwierdzone',
   bankMethod_operator: 'przypisał(a) {name}',
   bankMethod_operatorAnon: 'przypisane przez operatora',
+  bankColAccounting: 'W systemie czynszowym',
+  bankBooking_written: 'zaksięgowana',
+  bankBooking_already: 'zaksięgowana',
+  bankBooking_refused: 'odrzucona: {message}',
+  bankBooking_none: 'jeszcze nie wysłana',
 };
 
 const uk = {
@@ -299,6 +309,11 @@ const uk = {
   'bankMethod_payer-history': 'історією платника, підтверджено',
   bankMethod_operator: 'прив’язав(ла) {name}',
   bankMethod_operatorAnon: 'прив’язано оператором',
+  bankColAccounting: 'В обліковій системі',
+  bankBooking_written: 'проведено',
+  bankBooking_already: 'проведено',
+  bankBooking_refused: 'відхилено: {message}',
+  bankBooking_none: 'ще не надіслано',
 };
 
 export const BANK_REPORTS: FeatureText<typeof en> = { en, pl, uk };

@@ -105,6 +105,19 @@ export interface BankFileSummary {
   errors: Problem[];
 }
 
+/**
+ * Matched payments booked through the accounting exchange (saldo.json bank.deliver = accounting).
+ * written: booked now; already: in accounting before (booked by an earlier delivery of the run, or
+ * answered `already` by the exchange) — never booked twice; refused: not booked, one error each
+ * (key = the bank reference, or statement#position) — the run's next delivery sends them again.
+ */
+export interface BankBooking {
+  written: CountAmount;
+  already: CountAmount;
+  refused: CountAmount;
+  errors: Problem[];
+}
+
 /** `bank.import`'s result and `saldo bank import --json`. Counts are items; amounts decimal strings. */
 export interface BankImportSummary {
   runId: number;
@@ -121,6 +134,8 @@ export interface BankImportSummary {
   totals: { matched: string; suggested: string; unmatched: string; outgoing: string; fees: string };
   /** Output files written (CLI --out, watch mode, cycle); empty from the window until bank.write. */
   outputs: string[];
+  /** Booked through the accounting exchange along with the outputs (bank.deliver = accounting); zeros otherwise. */
+  booked: BankBooking;
   /** Run-level problems (a failure, a cancel). */
   errors: Problem[];
 }
@@ -171,6 +186,8 @@ export interface BankItemView {
   problems: Problem[];
   assignedBy?: string;
   note?: string;
+  /** saldo.json bank.deliver = accounting: accounting's answer to the item's last delivery (absent: never sent). */
+  booking?: { status: 'written' | 'already' | 'refused'; at: string; message?: string };
 }
 
 export interface BankItemsPage {
@@ -196,6 +213,8 @@ export interface BankOutputFile {
 
 export interface BankWriteResult {
   files: BankOutputFile[];
+  /** Present when bank.deliver is `accounting`: the matched payments went to accounting, only the unmatched file was written. */
+  booked?: BankBooking;
 }
 
 export interface BankCallResponses {

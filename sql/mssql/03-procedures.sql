@@ -512,6 +512,11 @@ BEGIN
   SET NOCOUNT ON;
   SET XACT_ABORT ON;
 
+  -- Matched bank payments (saldo.json bank.deliver = accounting). One answer row per input row,
+  -- in line_no order: duplicate (statement_id + item_ref booked already, or earlier in this call —
+  -- checked first, so an item booked before is never refused for what changed since), rejected
+  -- (no such account, an amount not above zero), accepted (booked in ref.payments, channel bank,
+  -- external_ref = statement_id + '/' + item_ref; Saldo never puts '/' in a statement_id).
   -- An office that books bank payments from output files instead leaves this body as it is:
   -- Saldo calls the procedure only when bank items are to be booked through the exchange.
 
@@ -526,13 +531,13 @@ BEGIN
 
   INSERT INTO @answer (line_no, status, message, premises_id)
   SELECT i.line_no,
-         CASE WHEN p.premises_id IS NULL THEN 'rejected'
+         CASE WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN 'duplicate'
+              WHEN p.premises_id IS NULL THEN 'rejected'
               WHEN i.amount <= 0 THEN 'rejected'
-              WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN 'duplicate'
               ELSE 'accepted' END,
-         CASE WHEN p.premises_id IS NULL THEN N'no account ' + i.account_no
+         CASE WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN N'item ' + i.item_ref + N' of statement ' + i.statement_id + N' is already booked'
+              WHEN p.premises_id IS NULL THEN N'no account ' + i.account_no
               WHEN i.amount <= 0 THEN N'the amount must be positive'
-              WHEN d.payment_id IS NOT NULL OR i.rn > 1 THEN N'item ' + i.item_ref + N' of statement ' + i.statement_id + N' is already booked'
               ELSE NULL END,
          p.premises_id
   FROM (

@@ -9,6 +9,7 @@ import { CONTRACT_SCHEMAS } from '../../main/accounting/contract';
 import type { AccountingGateway } from '../../main/accounting/port';
 import type { AcceptedReading } from '../../main/readings/types';
 import type { PortalPaymentRow } from '../../main/accounting/payment-rows';
+import type { BankItemRow } from '../../main/accounting/bank-item-rows';
 import type { MeterRow } from '../../shared/domain/accounting';
 import { ProblemError } from '../../shared/errors/problem';
 
@@ -25,7 +26,12 @@ export interface ContractOptions {
   breakPaymentWrites?: BreakWrites;
   /** Like breakWrites, for inserting the account POISON_ACCOUNT into registered_accounts. */
   breakRegistrations?: BreakWrites;
+  /** Like breakWrites, for booking a bank item of POISON_BANK_AMOUNT minor units. */
+  breakBankWrites?: BreakWrites;
 }
+
+/** The amount (minor units) whose booking breakBankWrites makes the database refuse. */
+export const POISON_BANK_AMOUNT = 66_666;
 
 /** The account whose registration breakRegistrations makes the database refuse. */
 export const POISON_ACCOUNT = 'CONTRACT-POISON';
@@ -431,6 +437,89 @@ export function contractSuite(name: string, makeGateway: () => Promise<Accountin
           );
           expect(e).toBeInstanceOf(ProblemError);
           expect((e as ProblemError).problem).toMatchObject({ code: 'SAL-4158', severity: 'error' });
+        } finally {
+          await restore();
+        }
+        // rows 1–3 were inserted before row 4 failed: all rolled back, so all are written now
+        expect(await statuses(rows)).toEqual(['written', 'written', 'written', 'written', 'written']);
+        expect(await statuses(rows)).toEqual(['already', 'already', 'already', 'already', 'already']);
+      });
+    });
+
+    describe('importBankItems', () => {
+      // Matched bank payments, known by statement + item. As with portal payments, what was booked
+      // is told by the answers to the same rows sent again.
+      let accounts: string[] = [];
+      const run = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+      const stmt = (s: string) => `CONTRACT-${run}|${s}`;
+      const item = (statement: string, ref: string, account: string, amount: number, over: Partial<BankItemRow> = {}): BankItemRow => ({
+        statement_id: stmt(statement),
+        item_ref: ref,
+        account_no: account,
+        booked_on: `${period}-12`,
+        amount,
+        payer: 'Zażółć Gęślą Jaźń / Іванна Ґудзь',
+        title: `contract test ${ref}`,
+        ...over,
+      });
+      const statuses = async (rows: BankItemRow[]) => (await gw.importBankItems(rows)).map((r) => r.status);
+
+      beforeAll(async () => {
+        const seen = new Map<string, number>();
+        for await (const a of gw.export('export_accounts', { period })) if (a.account_no) seen.set(a.account_no, (seen.get(a.account_no) ?? 0) + 1);
+        accounts = [...seen].filter(([, n]) => n === 1).map(([a]) => a).slice(20, 40);
+        expect(accounts.length).toBeGreaterThanOrEqual(12);
+      });
+
+      it('books a batch: written; the same batch again is already; an item twice in one call is booked once', async () => {
+        const rows = [item('S1', 'REF-1', accounts[0], 12345), item('S1', 'REF-2', accounts[1], 1), item('S2', 'REF-1', accounts[2], 9_000_000_000)];
+        const res = await gw.importBankItems([...rows, rows[0]]);
+        expect(res.map((r) => [r.statement_id, r.item_ref])).toEqual([...rows, rows[0]].map((r) => [r.statement_id, r.item_ref]));
+        expect(res.map((r) => r.status)).toEqual(['written', 'written', 'written', 'already']);
+        expect(res[3].message).toContain('REF-1');
+        // The same item under another account or amount is still the booked one: already, never a second booking.
+        expect(await statuses([...rows, { ...rows[1], account_no: accounts[3], amount: 999 }])).toEqual(['already', 'already', 'already', 'already']);
+        expect(await gw.importBankItems([])).toEqual([]);
+      });
+
+      it('refuses an unknown account row by row, without aborting the batch; a booked item stays already', async () => {
+        const rows = [item('S3', 'R-GOOD', accounts[4], 500), item('S3', 'R-NO-ACCOUNT', 'NO-SUCH-ACCOUNT', 500), item('S3', 'R-GOOD-2', accounts[5], 700, { payer: null, title: null })];
+        const res = await gw.importBankItems(rows);
+        expect(res.map((r) => r.status)).toEqual(['written', 'refused', 'written']);
+        expect(res[1].message).toContain('NO-SUCH-ACCOUNT');
+        expect(await statuses([{ ...rows[0], account_no: 'NO-SUCH-ACCOUNT' }, rows[1]])).toEqual(['already', 'refused']);
+      });
+
+      it('cuts a long payer and title to their columns (they are notes), never a key', async () => {
+        const long = item('S4', 'R-LONG', accounts[6], 321, { payer: 'Ł'.repeat(250), title: 'Ї'.repeat(450) });
+        expect(await statuses([long])).toEqual(['written']);
+        expect(await statuses([long])).toEqual(['already']);
+      });
+
+      it('a row the exchange cannot carry is refused before anything is booked', async () => {
+        const good = item('S5', 'F-GOOD', accounts[7], 100);
+        const bad: Array<Partial<BankItemRow>> = [{ amount: 12.5 }, { amount: 0 }, { amount: -100 }, { booked_on: '2025-02-30' }, { item_ref: 'x'.repeat(65) }, { statement_id: 'S'.repeat(65) }, { item_ref: '' }, { item_ref: 'Żółw' }];
+        for (const over of bad) {
+          const e = await gw.importBankItems([good, item('S5', 'F-BAD', accounts[7], 100, over)]).then(
+            () => null,
+            (x: unknown) => x,
+          );
+          expect(e, JSON.stringify(over)).toBeInstanceOf(ProblemError);
+          expect((e as ProblemError).problem.code).toBe('SAL-3048');
+        }
+        expect(await statuses([good])).toEqual(['written']); // the good row of those calls was not booked
+      });
+
+      it.skipIf(!opts.breakBankWrites)('a failure in the middle of a batch books nothing of it; a re-run books it whole', async () => {
+        const rows = accounts.slice(8, 13).map((a, i) => item('S6', `M${i}`, a, i === 3 ? POISON_BANK_AMOUNT : 1000 + i));
+        const restore = await opts.breakBankWrites!();
+        try {
+          const e = await gw.importBankItems(rows).then(
+            () => null,
+            (x: unknown) => x,
+          );
+          expect(e).toBeInstanceOf(ProblemError);
+          expect((e as ProblemError).problem).toMatchObject({ code: 'SAL-3047', severity: 'error' });
         } finally {
           await restore();
         }

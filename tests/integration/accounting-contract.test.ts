@@ -12,7 +12,7 @@ import { exchangeDriverConfig, MssqlAccountingGateway, parseMssqlConnectionStrin
 import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import { ProblemError } from '../../shared/errors/problem';
-import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_VALUE, type BreakWrites } from './accounting-contract.suite';
+import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_BANK_AMOUNT, POISON_VALUE, type BreakWrites } from './accounting-contract.suite';
 
 const dir = mkdtempSync(join(tmpdir(), 'saldo-contract-'));
 const PERIOD = '2025-03';
@@ -62,6 +62,22 @@ const sqliteBreakPaymentWrites =
     };
   };
 
+/** A trigger that aborts booking one bank item (POISON_BANK_AMOUNT), so a batch fails in its middle. */
+const sqliteBreakBankWrites =
+  (locale: 'pl' | 'uk'): BreakWrites =>
+  async () => {
+    const db = new Database(await demoDb(locale));
+    db.pragma('busy_timeout = 2000');
+    db.prepare(
+      `CREATE TRIGGER contract_test_fail_bank BEFORE INSERT ON bank_payments WHEN NEW.amount = ${POISON_BANK_AMOUNT}
+       BEGIN SELECT RAISE(ABORT, 'contract test: this bank item is refused by a trigger'); END`,
+    ).run();
+    return async () => {
+      db.prepare('DROP TRIGGER contract_test_fail_bank').run();
+      db.close();
+    };
+  };
+
 /** A trigger that refuses registering POISON_ACCOUNT, so a registrations batch fails in its middle for real. */
 const sqliteBreakRegistrations =
   (locale: 'pl' | 'uk'): BreakWrites =>
@@ -78,8 +94,18 @@ const sqliteBreakRegistrations =
     };
   };
 
-contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD, { breakWrites: sqliteBreakWrites('pl'), breakPaymentWrites: sqliteBreakPaymentWrites('pl'), breakRegistrations: sqliteBreakRegistrations('pl') });
-contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD, { breakWrites: sqliteBreakWrites('uk'), breakPaymentWrites: sqliteBreakPaymentWrites('uk'), breakRegistrations: sqliteBreakRegistrations('uk') });
+contractSuite('SQLite demo (pl)', async () => SqliteAccountingGateway.open(await demoDb('pl')), PERIOD, {
+  breakWrites: sqliteBreakWrites('pl'),
+  breakPaymentWrites: sqliteBreakPaymentWrites('pl'),
+  breakRegistrations: sqliteBreakRegistrations('pl'),
+  breakBankWrites: sqliteBreakBankWrites('pl'),
+});
+contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await demoDb('uk')), PERIOD, {
+  breakWrites: sqliteBreakWrites('uk'),
+  breakPaymentWrites: sqliteBreakPaymentWrites('uk'),
+  breakRegistrations: sqliteBreakRegistrations('uk'),
+  breakBankWrites: sqliteBreakBankWrites('uk'),
+});
 
 // The SQL Server adapter, against a real server with the saldo exchange procedures installed
 // (sql/mssql/README.md: the format of SALDO_TEST_MSSQL, and SALDO_TEST_MSSQL_PERIOD, a month with
@@ -121,6 +147,24 @@ const mssqlBreakPaymentWrites: BreakWrites | undefined = process.env.SALDO_TEST_
     }
   : undefined;
 
+/** The same for bank items: booking one of POISON_BANK_AMOUNT minor units fails. */
+const mssqlBreakBankWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
+  ? async () => {
+      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
+      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
+      await pool
+        .request()
+        .batch(
+          `CREATE OR ALTER TRIGGER ref.contract_test_fail_bank ON ref.payments AFTER INSERT AS
+           IF EXISTS (SELECT 1 FROM inserted WHERE channel = 'bank' AND amount = ${POISON_BANK_AMOUNT / 100}) THROW 50999, N'contract test: this bank item is refused by a trigger', 1;`,
+        );
+      return async () => {
+        await pool.request().batch('DROP TRIGGER ref.contract_test_fail_bank');
+        await pool.close();
+      };
+    }
+  : undefined;
+
 describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
   contractSuite(
     'SQL Server',
@@ -129,7 +173,7 @@ describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
       return MssqlAccountingGateway.open(settings, password);
     },
     process.env.SALDO_TEST_MSSQL_PERIOD ?? PERIOD,
-    { breakWrites: mssqlBreakWrites, breakPaymentWrites: mssqlBreakPaymentWrites },
+    { breakWrites: mssqlBreakWrites, breakPaymentWrites: mssqlBreakPaymentWrites, breakBankWrites: mssqlBreakBankWrites },
   );
 });
 

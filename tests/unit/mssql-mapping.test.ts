@@ -45,7 +45,7 @@ import { SqliteAccountingGateway } from '../../main/accounting/sqlite/gateway';
 import { generateAccountingDb } from '../../main/demo/generator';
 import type { LoadedConfig } from '../../main/engine/config';
 import type { ExportParams, ExportProcedure } from '../../shared/domain/accounting';
-import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_VALUE } from '../integration/accounting-contract.suite';
+import { contractSuite, POISON_ACCOUNT, POISON_AMOUNT, POISON_BANK_AMOUNT, POISON_VALUE } from '../integration/accounting-contract.suite';
 import type { SqlInput, TableAccess } from '../../main/accounting/mssql/registered-accounts';
 import type { AcceptedReading } from '../../main/readings/types';
 import { ProblemError } from '../../shared/errors/problem';
@@ -780,18 +780,75 @@ describe('gateway: open, count, periods, imports, close', () => {
     await d.gw.close();
   });
 
-  it('imports: a wrong answer count is SAL-5002; a driver error names the procedure', async () => {
+  it('imports: a wrong answer count is SAL-5002; a driver error names the procedure (importBankItems: inside SAL-3047)', async () => {
     const short = await gateway(() => () => Promise.resolve({ recordset: [] }));
     await expect(
       short.gw.importBankItems([{ statement_id: 'S1', item_ref: '1', account_no: 'a', booked_on: '2025-03-01', amount: 100, payer: null, title: null }]),
-    ).rejects.toMatchObject({ problem: { code: 'SAL-5002', message: expect.stringContaining('saldo.import_bank_items') } });
+    ).rejects.toMatchObject({ problem: { code: 'SAL-3047', message: expect.stringMatching(/SAL-5002: .*saldo\.import_bank_items/) } });
     await short.gw.close();
 
     const denied = serverError(229, "The EXECUTE permission was denied on the object 'bank_item_tt', database 'Ksiegowosc', schema 'saldo'.");
     const d = await gateway(() => () => Promise.reject(denied));
     await expect(
       d.gw.importBankItems([{ statement_id: 'S1', item_ref: '1', account_no: 'a', booked_on: '2025-03-01', amount: 100, payer: null, title: null }]),
-    ).rejects.toMatchObject({ problem: { code: 'SAL-5023', message: expect.stringContaining('saldo.bank_item_tt') } });
+    ).rejects.toMatchObject({ problem: { code: 'SAL-3047', message: expect.stringMatching(/SAL-5023: .*saldo\.bank_item_tt/) } });
+    await d.gw.close();
+  });
+
+  it('importBankItems: one call (one transaction) however many rows; the TVP columns in order; answers mapped per statement + item', async () => {
+    const { gw, pool } = await gateway(() => (r) => {
+      const table = r.inputs[0].value as mssql.Table;
+      return Promise.resolve({
+        recordset: table.rows.map((row) => ({
+          line_no: row[0],
+          status: row[0] === 2 ? 'rejected' : row[0] === 3 ? 'duplicate' : 'accepted',
+          message: row[0] === 2 ? `no account ${row[3]}` : row[0] === 3 ? `item ${row[2]} of statement ${row[1]} is already booked` : null,
+        })),
+      });
+    });
+    const rows = Array.from({ length: 6_000 }, (_, i) => ({
+      statement_id: '61109010140000071219812874|ST1|00042-001',
+      item_ref: `REF-${i}`,
+      account_no: i === 1 ? 'NO-SUCH' : '0012/034',
+      booked_on: '2025-03-05',
+      amount: 100 + i,
+      payer: i === 0 ? `  ${'Ł'.repeat(199)}😀 ` : null,
+      title: i === 0 ? 'Czynsz 03/2025' : i === 2 ? '' : null,
+    }));
+    const answers = await gw.importBankItems(rows);
+    expect(pool.requests).toHaveLength(1); // never split: a split batch could be half booked
+    expect(pool.requests[0].procedure).toBe('[saldo].[import_bank_items]');
+    const table = pool.requests[0].inputs[0].value as mssql.Table;
+    expect(table.name).toBe('bank_item_tt');
+    expect(table.rows).toHaveLength(6_000);
+    expect(table.columns.map((c) => c.name)).toEqual(['line_no', 'statement_id', 'item_ref', 'account_no', 'booked_on', 'amount', 'payer', 'title']);
+    // Money as bigint minor units, the day as a UTC date; a payer longer than nvarchar(200) cut
+    // without splitting the emoji's surrogate pair; an empty title is NULL.
+    expect(table.rows[0]).toEqual([1, '61109010140000071219812874|ST1|00042-001', 'REF-0', '0012/034', new Date(Date.UTC(2025, 2, 5)), 100, 'Ł'.repeat(199), 'Czynsz 03/2025']);
+    expect(table.rows[2]).toEqual([3, '61109010140000071219812874|ST1|00042-001', 'REF-2', '0012/034', new Date(Date.UTC(2025, 2, 5)), 102, null, null]);
+    expect(answers.slice(0, 4)).toEqual([
+      { statement_id: '61109010140000071219812874|ST1|00042-001', item_ref: 'REF-0', status: 'written' },
+      { statement_id: '61109010140000071219812874|ST1|00042-001', item_ref: 'REF-1', status: 'refused', message: 'no account NO-SUCH' },
+      { statement_id: '61109010140000071219812874|ST1|00042-001', item_ref: 'REF-2', status: 'already', message: 'item REF-2 of statement 61109010140000071219812874|ST1|00042-001 is already booked' },
+      { statement_id: '61109010140000071219812874|ST1|00042-001', item_ref: 'REF-3', status: 'written' },
+    ]);
+    expect(await gw.importBankItems([])).toEqual([]);
+    expect(pool.requests).toHaveLength(1);
+    await gw.close();
+  });
+
+  it('importBankItems: a fraction, a bad day or a key too long for its column is SAL-3048 and nothing is sent; a failed call is SAL-3047', async () => {
+    const { gw, pool } = await gateway(() => () => Promise.resolve({ recordset: [] }));
+    const ok = { statement_id: 'S1', item_ref: 'R1', account_no: '0012/034', booked_on: '2025-03-05', amount: 100 };
+    for (const bad of [{ amount: 12.5 }, { amount: 0 }, { booked_on: '2025-02-30' }, { item_ref: 'x'.repeat(65) }, { statement_id: 'S'.repeat(65) }, { statement_id: 'A/B' }, { account_no: '9'.repeat(33) }]) {
+      await expect(gw.importBankItems([ok, { ...ok, item_ref: 'R2', ...bad }])).rejects.toMatchObject({ problem: { code: 'SAL-3048' } });
+    }
+    expect(pool.requests).toHaveLength(0);
+    await gw.close();
+
+    const failing = serverError(547, 'The INSERT statement conflicted with the FOREIGN KEY constraint "fk_ref_payments_premises".');
+    const d = await gateway(() => () => Promise.reject(failing));
+    await expect(d.gw.importBankItems([ok])).rejects.toMatchObject({ problem: { code: 'SAL-3047', message: expect.stringContaining('FOREIGN KEY') } });
     await d.gw.close();
   });
 
@@ -957,9 +1014,39 @@ async function importPaymentsCall(source: SqliteAccountingGateway, req: FakeRequ
   return { recordset: answers.map((a, i) => ({ line_no: rows[i].line, status: words[a.status], message: a.message ?? null })) };
 }
 
+/** saldo.import_bank_items answered the same way, by the SQLite demo's own booking. */
+async function importBankItemsCall(source: SqliteAccountingGateway, req: FakeRequest): Promise<{ recordset: unknown[] }> {
+  const table = req.inputs.find((x) => x.name === 'rows')!.value as mssql.Table;
+  const names = table.columns.map((c) => c.name);
+  const rows = table.rows.map((cells) => {
+    const r = Object.fromEntries(names.map((n, i) => [n, cells[i]])) as Record<string, unknown>;
+    return {
+      line: r.line_no as number,
+      row: {
+        statement_id: r.statement_id as string,
+        item_ref: r.item_ref as string,
+        account_no: r.account_no as string,
+        booked_on: (r.booked_on as Date).toISOString().slice(0, 10),
+        amount: r.amount as number,
+        payer: r.payer as string | null,
+        title: r.title as string | null,
+      },
+    };
+  });
+  let answers;
+  try {
+    answers = await source.importBankItems(rows.map((x) => x.row));
+  } catch (e) {
+    throw serverError(50000, (e as ProblemError).problem?.message ?? String(e));
+  }
+  const words = { written: 'accepted', already: 'duplicate', refused: 'rejected' } as const;
+  return { recordset: answers.map((a, i) => ({ line_no: rows[i].line, status: words[a.status], message: a.message ?? null })) };
+}
+
 function sqliteBackedPool(source: SqliteAccountingGateway): ExchangePool {
   const behaviour: Behaviour = (req) => {
     if (req.procedure === '[saldo].[import_readings]') return importReadingsCall(source, req);
+    if (req.procedure === '[saldo].[import_bank_items]') return importBankItemsCall(source, req);
     if (req.procedure === '[saldo].[import_portal_payments]') return importPaymentsCall(source, req);
     const proc = /^\[saldo\]\.\[(\w+)\]$/.exec(req.procedure ?? '')![1] as ExportProcedure;
     const input = (name: string) => req.inputs.find((x) => x.name === name)?.value;
@@ -1063,6 +1150,15 @@ contractSuite(
       db.prepare(`CREATE TRIGGER contract_test_fail_registration BEFORE INSERT ON registered_accounts WHEN NEW.account_no = '${POISON_ACCOUNT}' BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
       return async () => {
         db.prepare('DROP TRIGGER contract_test_fail_registration').run();
+        db.close();
+      };
+    },
+    breakBankWrites: async () => {
+      const db = new Database(contractDb);
+      db.pragma('busy_timeout = 2000');
+      db.prepare(`CREATE TRIGGER contract_test_fail_bank BEFORE INSERT ON bank_payments WHEN NEW.amount = ${POISON_BANK_AMOUNT} BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END`).run();
+      return async () => {
+        db.prepare('DROP TRIGGER contract_test_fail_bank').run();
         db.close();
       };
     },

@@ -31,7 +31,6 @@
 
 import mssql from 'mssql';
 import { type ExportParams, type ExportProcedure, type ExportRows } from '../../../shared/domain/accounting';
-import type { Minor } from '../../../shared/domain/money';
 import { addMonths, currentPeriod, isIsoDate, isPeriod, lastDayOfPeriod } from '../../../shared/domain/period';
 import type { Locale, Problem } from '../../../shared/domain/types';
 import { problem, ProblemError } from '../../../shared/errors/problem';
@@ -39,6 +38,7 @@ import type { AccountingGateway, AccountingSourceInfo } from '../port';
 import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
 import { readingRows, type CheckedReading } from '../reading-rows';
 import { paymentRows, type CheckedPayment, type ImportPaymentResult, type PortalPaymentRow } from '../payment-rows';
+import { bankItemRows, type BankItemRow, type CheckedBankItem, type ImportBankItemResult } from '../bank-item-rows';
 import { classifyMssqlError } from './errors';
 import { applyRegistrationsMssql, mssqlTableAccess, readRegistered, type TableAccess } from './registered-accounts';
 import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from '../registered-accounts';
@@ -215,15 +215,22 @@ export const PAYMENT_TVP_FIELDS: { readonly [K in keyof Required<PortalPaymentRo
   reference: 'reference',
 };
 
-export interface BankItemIn {
-  statement_id: string;
-  item_ref: string;
-  account_no: string;
-  booked_on: string; // YYYY-MM-DD
-  amount: Minor; // positive
-  payer: string | null;
-  title: string | null;
-}
+/** The rows of bank_item_tt (line_no added per call): the port's rows as checked by bank-item-rows.ts. */
+export type BankItemIn = CheckedBankItem;
+
+/**
+ * Every field of BankItemRow and the bank_item_tt column it travels in: adding a field to
+ * BankItemRow fails to compile here until it has a column.
+ */
+export const BANK_ITEM_TVP_FIELDS: { readonly [K in keyof Required<BankItemRow>]: K } = {
+  statement_id: 'statement_id',
+  item_ref: 'item_ref',
+  account_no: 'account_no',
+  booked_on: 'booked_on',
+  amount: 'amount',
+  payer: 'payer',
+  title: 'title',
+};
 
 export interface TvpColumn {
   name: string;
@@ -328,6 +335,13 @@ function paymentResult(payment_id: string, a: ImportResultRow): ImportPaymentRes
   if (a.status === 'accepted') return { payment_id, status: 'written' };
   if (a.status === 'duplicate') return a.message ? { payment_id, status: 'already', message: a.message } : { payment_id, status: 'already' };
   return { payment_id, status: 'refused', message: a.message ?? 'refused by the accounting database' };
+}
+
+function bankItemResult(row: { statement_id: string; item_ref: string }, a: ImportResultRow): ImportBankItemResult {
+  const keys = { statement_id: row.statement_id, item_ref: row.item_ref };
+  if (a.status === 'accepted') return { ...keys, status: 'written' };
+  if (a.status === 'duplicate') return a.message ? { ...keys, status: 'already', message: a.message } : { ...keys, status: 'already' };
+  return { ...keys, status: 'refused', message: a.message ?? 'refused by the accounting database' };
 }
 
 function readingResult(reading_key: string, a: ImportResultRow): ImportReadingResult {
@@ -705,9 +719,26 @@ export class MssqlAccountingGateway implements AccountingGateway {
     return answers.map((a, i) => paymentResult(tvpRows[i].payment_id, a));
   }
 
-  /** saldo.import_bank_items: matched bank statement items (amounts in minor units). */
-  importBankItems(rows: ReadonlyArray<BankItemIn>, signal?: AbortSignal): Promise<ImportResultRow[]> {
-    return this.callImport('import_bank_items', rows, signal);
+  /**
+   * saldo.import_bank_items (the port's importBankItems): the whole call is ONE table-valued
+   * parameter, so one transaction of the procedure — every item booked or none. Answers mapped:
+   * accepted → written, duplicate → already (statement + item booked), rejected → refused (with the
+   * procedure's reason). A row that cannot be passed (a fractional amount, a key too long for its
+   * column) is SAL-3048 before anything is sent; any failure of the call is SAL-3047, naming the
+   * cause, and the procedure has rolled the batch back.
+   */
+  async importBankItems(rows: BankItemRow[], signal?: AbortSignal): Promise<ImportBankItemResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    const tvpRows: BankItemIn[] = bankItemRows(rows, this.locale);
+    let answers: ImportResultRow[];
+    try {
+      answers = await this.callImport('import_bank_items', tvpRows, signal, Number.MAX_SAFE_INTEGER);
+    } catch (e) {
+      if (signal?.aborted || !(e instanceof ProblemError)) throw e;
+      throw new ProblemError(problem('SAL-3047', this.locale, { count: rows.length, detail: `${e.problem.code}: ${e.problem.message}` }));
+    }
+    return answers.map((a, i) => bankItemResult(tvpRows[i], a));
   }
 
   /** The table access of the pool; SAL-4123 when the driver behind it has none. */

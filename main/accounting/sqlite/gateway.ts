@@ -21,6 +21,8 @@ import type { RegisteredAccount, RegistrationEvent, RegistrationResult } from '.
 import { Breather } from '../../engine/jobs';
 import { SqlitePaymentsWriter } from './import-portal-payments';
 import type { ImportPaymentResult, PortalPaymentRow } from '../payment-rows';
+import { SqliteBankItemsWriter } from './import-bank-items';
+import type { BankItemRow, ImportBankItemResult } from '../bank-item-rows';
 
 /** Let the event loop run after this long (the window's IPC and progress events wait otherwise). */
 const YIELD_AFTER_MS = 8;
@@ -194,6 +196,8 @@ export class SqliteAccountingGateway implements AccountingGateway {
   private payments: SqlitePaymentsWriter | null = null;
   /** The writable connection of applyRegistrations, opened on the first write. */
   private registrations: SqliteRegistrationsWriter | null = null;
+  /** The writable connection of importBankItems, opened on the first booking. */
+  private bankItems: SqliteBankItemsWriter | null = null;
 
   private constructor(
     private readonly db: Database.Database,
@@ -296,6 +300,14 @@ export class SqliteAccountingGateway implements AccountingGateway {
     return this.payments.import(rows);
   }
 
+  /** One transaction per call on a writable connection of its own (import-bank-items.ts). */
+  async importBankItems(rows: BankItemRow[], signal?: AbortSignal): Promise<ImportBankItemResult[]> {
+    if (signal?.aborted) throw abortError(signal);
+    if (rows.length === 0) return [];
+    this.bankItems ??= SqliteBankItemsWriter.open(this.path, this.locale);
+    return this.bankItems.import(rows);
+  }
+
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = undefined;
@@ -306,6 +318,8 @@ export class SqliteAccountingGateway implements AccountingGateway {
     this.payments = null;
     this.registrations?.close();
     this.registrations = null;
+    this.bankItems?.close();
+    this.bankItems = null;
     if (this.db.open) this.db.close();
   }
 }

@@ -30,6 +30,27 @@ CREATE TABLE IF NOT EXISTS portal_payments (
 ) WITHOUT ROWID;
 `;
 
+/**
+ * Inbound: matched bank payments booked by importBankItems (the demo's import_bank_items), when
+ * saldo.json bank.deliver is `accounting`. statement_id + item_ref is the idempotency key: an item
+ * is booked once. Kept apart from `payments` like portal_payments; a demo file made before this
+ * table existed gets it on the first booking (import-bank-items.ts).
+ */
+export const BANK_PAYMENTS_TABLE = `
+CREATE TABLE IF NOT EXISTS bank_payments (
+  statement_id TEXT NOT NULL,
+  item_ref     TEXT NOT NULL,
+  premises_id  INTEGER NOT NULL REFERENCES premises(premises_id),
+  period       TEXT NOT NULL,
+  paid_on      TEXT NOT NULL,
+  amount       INTEGER NOT NULL CHECK (amount > 0),   -- minor units
+  payer        TEXT,
+  title        TEXT,
+  booked_at    TEXT NOT NULL,
+  PRIMARY KEY (statement_id, item_ref)
+) WITHOUT ROWID;
+`;
+
 /** Tables. Secondary indexes are in ACCOUNTING_INDEXES, created after the bulk load. */
 export const ACCOUNTING_SCHEMA = `
 CREATE TABLE meta (
@@ -200,7 +221,7 @@ CREATE TABLE registered_accounts (
   registered_at TEXT NOT NULL,
   portal_login  TEXT
 ) WITHOUT ROWID;
-${PORTAL_PAYMENTS_TABLE}`;
+${PORTAL_PAYMENTS_TABLE}${BANK_PAYMENTS_TABLE}`;
 
 /** Secondary indexes for the export queries (by period, by account, by meter). */
 export const ACCOUNTING_INDEXES = `

@@ -1,7 +1,8 @@
 // The booked payments of an import per premises kind (issue 6, point 5; seed 002: residential and
 // commercial premises go to the rent system apart): one list per kind with its total, then the
 // totals of both kinds and the grand total — exact integer sums of the same amounts the output
-// files carry.
+// files carry. When the run's matched payments went to accounting (bank.deliver = accounting), a
+// column says per payment whether accounting has it.
 
 import { formatMoney, sumMinor } from '../../../shared/domain/money';
 import { PREMISES_KINDS, type BankItemView, type BankPremisesKind } from '../../../shared/ipc/contract-bank';
@@ -10,6 +11,13 @@ import { countAmount, currenciesOf, currencyNote, itemDate, minor, runLines, tex
 
 function byPremises(a: BankItemView, b: BankItemView): number {
   return (a.accountNo ?? '').localeCompare(b.accountNo ?? '', 'en', { numeric: true }) || itemDate(a).localeCompare(itemDate(b)) || a.seq - b.seq;
+}
+
+function accountingOf(item: BankItemView, ctx: BankReportContext): string {
+  const { t } = texts(ctx.locale);
+  const b = item.booking;
+  if (!b) return t('bankBooking_none');
+  return b.status === 'refused' ? t('bankBooking_refused', { message: b.message ?? '' }) : t(`bankBooking_${b.status}`);
 }
 
 function methodOf(item: BankItemView, ctx: BankReportContext): string {
@@ -27,13 +35,15 @@ export function buildBookedReport(data: BankReportData, ctx: BankReportContext):
   const currencies = currenciesOf(booked);
   const several = currencies.length > 1;
   const ofKind = (kind: BankPremisesKind) => booked.filter((i) => i.premisesKind === kind);
+  const toAccounting = booked.some((i) => i.booking);
 
   const columns: ReportColumn[] = [
     { key: 'date', label: t('bankColDate'), kind: 'date', width: '11%' },
     { key: 'accountNo', label: t('bankColAccountNo'), width: '14%', nowrap: true },
-    { key: 'premises', label: t('bankColPremises'), width: '25%' },
+    { key: 'premises', label: t('bankColPremises'), width: toAccounting ? '19%' : '25%' },
     { key: 'payer', label: t('bankColPayer') },
     { key: 'method', label: t('bankColMethod'), width: '15%' },
+    ...(toAccounting ? [{ key: 'accounting', label: t('bankColAccounting'), width: '14%' } satisfies ReportColumn] : []),
     ...(several ? [{ key: 'currency', label: t('bankColCurrency'), width: '6%', nowrap: true } satisfies ReportColumn] : []),
     { key: 'amount', label: t('bankColAmount'), kind: 'money', width: '13%' },
   ];
@@ -52,6 +62,7 @@ export function buildBookedReport(data: BankReportData, ctx: BankReportContext):
           premises: i.address ?? null,
           payer: i.payerName ?? null,
           method: methodOf(i, ctx),
+          accounting: toAccounting ? accountingOf(i, ctx) : null,
           currency: i.currency,
           amount: i.amount,
         })),

@@ -1,5 +1,7 @@
-// `saldo bank …`: import statement files (the summary, `--json` in the issue's stable shape),
-// assign an unmatched payment, and watch a folder unattended. The import and the watch call the
+// `saldo bank …`: import statement files (the summary, `--json` in the issue's stable shape, with
+// `booked`: what went to accounting when saldo.json bank.deliver is `accounting`), assign an
+// unmatched payment, write (deliver) a run's results again after assignments, and watch a folder
+// unattended. The import and the watch call the
 // bank service with the CLI's operator, whose permission the service checks (as for the window).
 
 import { InvalidArgumentError } from 'commander';
@@ -7,12 +9,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { EXIT_CODES, type Problem } from '../../../shared/domain/types';
 import { formatMoney, parseDecimal } from '../../../shared/domain/money';
-import { STATEMENT_ENCODINGS, STATEMENT_FORMATS, type BankImportSummary, type BankItemView, type CountAmount } from '../../../shared/ipc/contract-bank';
+import { STATEMENT_ENCODINGS, STATEMENT_FORMATS, type BankBooking, type BankImportSummary, type BankItemView, type BankWriteResult, type CountAmount } from '../../../shared/ipc/contract-bank';
 import { ProblemError, fill, problem } from '../../../shared/errors/problem';
 import { requirePermission } from '../../engine/authorize';
 import { ensureKnownOperator } from '../../engine/workspace';
 import { BankStore } from '../../bank/store';
 import { MAX_STATEMENT_BYTES, importStatements, type ImportFile } from '../../bank/service';
+import { emptyBooking } from '../../bank/deliver';
 import { StatementWatcher } from '../../bank/watch';
 import { Exit, type CliContext, type RegisterCommands } from '../context';
 
@@ -38,7 +41,23 @@ interface ImportOpts {
   csvMapping?: string;
 }
 
-function printSummary(cli: CliContext, s: BankImportSummary): void {
+/** The booking line and one problem line per refused item (saldo.json bank.deliver = accounting). */
+function printBooked(cli: CliContext, b: BankBooking): void {
+  const money = (v: string) => formatMoney(parseDecimal(v), cli.locale());
+  cli.io.out(
+    fill(cli.t().bankBooked, {
+      wCount: b.written.count,
+      wAmount: money(b.written.amount),
+      aCount: b.already.count,
+      aAmount: money(b.already.amount),
+      rCount: b.refused.count,
+      rAmount: money(b.refused.amount),
+    }) + '\n',
+  );
+  for (const p of b.errors) printProblemLine(cli, p);
+}
+
+function printSummary(cli: CliContext, s: BankImportSummary, delivered: boolean): void {
   const T = cli.t();
   const L = cli.locale();
   const money = (v: string) => formatMoney(parseDecimal(v), L);
@@ -62,6 +81,7 @@ function printSummary(cli: CliContext, s: BankImportSummary): void {
   }
   cli.io.out(fill(T.bankTotals, { entries: s.entries, matched: s.matched, suggested: s.suggested, unmatched: s.unmatched, outgoing: s.outgoing, fees: s.fees, duplicates: s.duplicates }) + '\n');
   if (s.outputs.length) cli.io.out(`${T.bankOutputs}\n${s.outputs.map((o) => `  ${o}`).join('\n')}\n`);
+  if (delivered) printBooked(cli, s.booked);
   for (const p of s.errors) printProblemLine(cli, p);
 }
 
@@ -131,7 +151,7 @@ export const registerBankCommands: RegisterCommands = (program, cli) => {
           return;
         }
         if (cli.globals().json) cli.io.out(JSON.stringify(summary, null, 2) + '\n');
-        else printSummary(cli, summary);
+        else printSummary(cli, summary, !!o.out && b.ws.cfg.config.bank.deliver === 'accounting');
         cli.setExit(cli.statusExit(summary.status));
       });
     });
@@ -169,6 +189,26 @@ export const registerBankCommands: RegisterCommands = (program, cli) => {
             fill(T.bankAssigned, { item: v.key, amount: formatMoney(parseDecimal(v.amount), cli.locale()), account: v.accountNo ?? '', kind: v.premisesKind ? T[`bankKind_${v.premisesKind}`] : '', address: v.address ?? '' }) + '\n',
           );
         }
+      });
+    });
+
+  bank
+    .command('write')
+    .description('deliver a run again (after assignments): the output files into bank.outDir, or with bank.deliver = accounting the matched payments to accounting and the unmatched file')
+    .requiredOption('--run <id>', 'the import run', positiveInt('--run'))
+    .action(async (o: { run: number }) => {
+      await cli.withBackend(async (b) => {
+        const res = await cli.call<BankWriteResult>(b, 'bank.write', { runId: o.run });
+        const booked = res.booked ?? emptyBooking();
+        if (cli.globals().json) {
+          cli.io.out(JSON.stringify({ status: 'completed', runId: o.run, files: res.files, booked }, null, 2) + '\n');
+          return;
+        }
+        const T = cli.t();
+        const L = cli.locale();
+        cli.io.out(`${T.bankOutputs}\n`);
+        for (const f of res.files) cli.io.out(fill(T.bankWrittenFile, { kind: T[`bankKind_${f.kind}`], file: f.file, rows: f.rows, total: formatMoney(parseDecimal(f.total), L) }) + '\n');
+        if (res.booked) printBooked(cli, res.booked);
       });
     });
 

@@ -1,8 +1,13 @@
 import { useT } from '../i18n';
 import { hasPermission, useSaldo } from '../store';
+import { ProblemTable } from '../ui/ProblemTable';
 import { BANK_REPORTS, useBank } from './store';
 
-/** Write the run's output files (residential, commercial, unmatched) and show where they went; print or save the three reports. */
+/**
+ * Write the run's output files (residential, commercial, unmatched) and show where they went — or,
+ * with saldo.json bank.deliver = accounting, what accounting answered for the matched payments and
+ * the unmatched file; print or save the three reports.
+ */
 export function OutputPanel() {
   const t = useT();
   const runId = useBank((s) => s.runId);
@@ -61,6 +66,41 @@ export function OutputPanel() {
               </tbody>
             </table>
           </div>
+        ) : null}
+        {written?.booked ? (
+          <>
+            <div className="table-scroll">
+              <table className="figures bank-written bank-booked" data-testid="bank-booked">
+                <caption>{t.t('bank_bookedTable')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.t('bank_colBooking')}</th>
+                    <th scope="col" className="num">
+                      {t.t('bank_colPayments')}
+                    </th>
+                    <th scope="col" className="num">
+                      {t.t('bank_colTotal')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(['written', 'already', 'refused'] as const).map((k) => (
+                    <tr key={k} data-booking={k}>
+                      <th scope="row">{t.t(`bankBooked_${k}`)}</th>
+                      <td className="num">{t.num(written.booked![k].count)}</td>
+                      <td className="num">{t.money(written.booked![k].amount)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {written.booked.errors.length ? (
+              <div data-testid="bank-refused">
+                <h3 className="section-title">{t.t('bank_refusedHeading')}</h3>
+                <ProblemTable problems={written.booked.errors} />
+              </div>
+            ) : null}
+          </>
         ) : null}
       </section>
 
