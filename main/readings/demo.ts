@@ -17,6 +17,7 @@ import { Prng } from '../demo/prng';
 import { openStore, nowIso } from '../store/store';
 import type { FeedReading } from '../portal/port';
 import { defaultReadingRules } from './rules';
+import { nearRegisterEnd, replaceMeter } from './demo-meters';
 
 /** At most this many meters get a portal reading and a radio reading (the demo stays quick). */
 const PORTAL_METERS = 1500;
@@ -165,6 +166,21 @@ export async function writeDemoReadings(input: DemoFeatureInput): Promise<void> 
   };
 
   // Rule breakers first (each on its own meter), then the plain readings.
+  // A cold-water meter 0.9 m³ before the end of its register reads 0.3xx now: a rollover → held.
+  const roll = pick((m) => m.medium === 'cold_water' && m.zones === 1 && m.digits > 0);
+  if (roll) {
+    const unit = 10 ** roll.decimals;
+    nearRegisterEnd(input.accountingFile, roll, Math.round(0.9 * unit));
+    item(roll, 1, fmt(Math.round(0.3 * unit) + rng.int(0, Math.max(1, Math.round(0.09 * unit))), roll.decimals), day(4));
+  }
+  // A water meter replaced on the 1st: the new meter's first reading is lower than the old one's
+  // last (a replacement → held), and a resident still reads the old meter (not in service → rejected).
+  const swapped = pick((m) => water(m) && m.zones === 1 && m.last[0] > 2 * 10 ** m.decimals);
+  if (swapped) {
+    const code = replaceMeter(input.accountingFile, swapped, day(1), `SAL${P.replace('-', '')}${pad(swapped.id, 6)}`);
+    item({ code, account: swapped.account }, 1, fmt(Math.round((rng.int(5, 15) * 10 ** swapped.decimals) / 10), swapped.decimals), day(5));
+    item(swapped, 1, fmt(plausible(swapped, 0, day(6), rng, norms), swapped.decimals), day(6));
+  }
   const low = pick((m) => m.last[0] > 4 * 10 ** m.decimals);
   if (low) allZones(low, day(3), (z) => Math.floor(low.last[z] / 2)); // lower than the previous → rejected
   const norm = pick((m) => m.medium === 'cold_water' && m.zones === 1);
