@@ -10,18 +10,12 @@
 // so a retried batch never turns into refusals. The writes go through their own connection: the
 // gateway's reading connection is read-only.
 
-import Database from 'better-sqlite3';
-import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/domain/types';
 import { problem, ProblemError } from '../../../shared/errors/problem';
 import { paymentRows, type ImportPaymentResult, type PortalPaymentRow } from '../payment-rows';
 import { PORTAL_PAYMENTS_TABLE } from './schema';
-
-/** Adds the portal_payments table to a demo database made before it existed. */
-function upgrade(db: Database.Database): void {
-  const has = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'portal_payments'`).get();
-  if (!has) db.transaction(() => db.exec(PORTAL_PAYMENTS_TABLE)).immediate();
-}
+import { ensureTable, openWritable } from './writable';
 
 export class SqlitePaymentsWriter {
   private constructor(
@@ -29,24 +23,10 @@ export class SqlitePaymentsWriter {
     private readonly locale: Locale,
   ) {}
 
-  /** Opens a writable connection to the demo file; SAL-5052 when it cannot be. */
+  /** Opens a writable connection to the demo file (adding portal_payments to an older one); SAL-5052 when it cannot be. */
   static open(path: string, locale: Locale): SqlitePaymentsWriter {
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(path, { fileMustExist: true });
-      db.pragma('busy_timeout = 2000');
-      // WAL lets a booking commit while an export is being read (see import-readings.ts).
-      try {
-        db.pragma('journal_mode = WAL');
-      } catch {
-        // stays in rollback-journal mode for now
-      }
-      upgrade(db);
-      return new SqlitePaymentsWriter(db, locale);
-    } catch (e) {
-      db?.close();
-      throw new ProblemError(problem('SAL-5052', locale, { detail: `${basename(path)}: ${(e as Error).message}` }));
-    }
+    const db = openWritable(path, locale, { code: 'SAL-5052', upgrade: (x) => ensureTable(x, 'portal_payments', PORTAL_PAYMENTS_TABLE) });
+    return new SqlitePaymentsWriter(db, locale);
   }
 
   import(rows: PortalPaymentRow[]): ImportPaymentResult[] {

@@ -9,11 +9,11 @@
 // The writes go through their own connection: the gateway's reading connection is read-only.
 
 import Database from 'better-sqlite3';
-import { basename } from 'node:path';
 import type { Locale } from '../../../shared/domain/types';
 import { problem, ProblemError } from '../../../shared/errors/problem';
 import type { AcceptedReading, ImportReadingResult } from '../../readings/types';
 import { isReadingValue, readingRows, sameDecimal } from '../reading-rows';
+import { openWritable } from './writable';
 
 
 /** Adds the reading_key column to a demo database made before it existed (schema version 1). */
@@ -85,28 +85,10 @@ export class SqliteReadingsWriter {
     private readonly locale: Locale,
   ) {}
 
-  /** Opens a writable connection to the demo file; SAL-5052 when it cannot be. */
+  /** Opens a writable connection to the demo file (adding reading_key to an older one); SAL-5052 when it cannot be. */
   static open(path: string, locale: Locale): SqliteReadingsWriter {
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(path, { fileMustExist: true });
-      db.pragma('busy_timeout = 2000');
-      // Index pages of a large readings table, kept between batches (the default cache holds ~2 MiB).
-      db.pragma('cache_size = -65536');
-      // WAL: the gateway's reading connection (or another process) may be in the middle of an
-      // export; in rollback-journal mode the commit would wait for it, blocking the event loop.
-      // Switching needs a moment with no reader; if there is none now, the next open tries again.
-      try {
-        db.pragma('journal_mode = WAL');
-      } catch {
-        // stays in rollback-journal mode for now
-      }
-      upgrade(db);
-      return new SqliteReadingsWriter(db, locale);
-    } catch (e) {
-      db?.close();
-      throw new ProblemError(problem('SAL-5052', locale, { detail: `${basename(path)}: ${(e as Error).message}` }));
-    }
+    // Index pages of a large readings table are kept between batches (the default cache holds ~2 MiB).
+    return new SqliteReadingsWriter(openWritable(path, locale, { code: 'SAL-5052', upgrade, cacheKiB: 65536 }), locale);
   }
 
   import(rows: AcceptedReading[]): ImportReadingResult[] {

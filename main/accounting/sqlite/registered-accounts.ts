@@ -4,10 +4,10 @@
 // (../registered-accounts.ts) and written — all of it or, on any error, none (SAL-4122). The writes
 // go through a connection of their own: the gateway's reading connection is read-only.
 
-import Database from 'better-sqlite3';
-import { basename } from 'node:path';
+import type Database from 'better-sqlite3';
 import type { Locale } from '../../../shared/domain/types';
 import { problem, ProblemError } from '../../../shared/errors/problem';
+import { openWritable } from './writable';
 import { checkRegistrationEvents, planRegistrations, type RegisteredAccount, type RegistrationEvent, type RegistrationResult } from '../registered-accounts';
 
 export const REGISTERED_SELECT = `SELECT account_no, registered_at, portal_login FROM registered_accounts ORDER BY account_no`;
@@ -29,15 +29,7 @@ export class SqliteRegistrationsWriter {
 
   /** Opens a writable connection to the demo file; SAL-4122 when it cannot be. */
   static open(path: string, locale: Locale): SqliteRegistrationsWriter {
-    let db: Database.Database | undefined;
-    try {
-      db = new Database(path, { fileMustExist: true });
-      db.pragma('busy_timeout = 2000');
-      return new SqliteRegistrationsWriter(db, locale);
-    } catch (e) {
-      db?.close();
-      throw new ProblemError(problem('SAL-4122', locale, { detail: `${basename(path)}: ${(e as Error).message}` }));
-    }
+    return new SqliteRegistrationsWriter(openWritable(path, locale, { code: 'SAL-4122' }), locale);
   }
 
   apply(events: RegistrationEvent[]): RegistrationResult[] {
