@@ -16,7 +16,7 @@
 // `already`. A refused item is sent again by the run's next delivery (the operator may have
 // assigned it elsewhere, or accounting fixed the account). A cancel stops between batches.
 
-import { toDecimalString, type Minor } from '../../shared/domain/money';
+import { formatMoney, toDecimalString, type Minor } from '../../shared/domain/money';
 import type { Operator } from '../../shared/domain/permissions';
 import type { Locale, Problem } from '../../shared/domain/types';
 import type { BankBooking, BankWriteResult, CountAmount } from '../../shared/ipc/contract-bank';
@@ -105,7 +105,7 @@ export async function bookRun(ws: Workspace, runId: number, opts: DeliverOptions
     }
     if (r.amount <= 0) {
       // A reversal booked to its premises (negative): the exchange carries payments only.
-      refuse(r, problem('SAL-3044', locale, { item: r.id, amount: toDecimalString(r.amount), account: r.account_no ?? '' }, { key: itemKey(r) }));
+      refuse(r, problem('SAL-3044', locale, { item: r.id, amount: formatMoney(r.amount, locale), account: r.account_no ?? '' }, { key: itemKey(r) }));
       local.push({ id: r.id, booking: 'refused', message: 'a reversal (negative amount); the exchange carries payments only', statement: null, item: null });
       continue;
     }
@@ -160,7 +160,7 @@ export async function bookRun(ws: Workspace, runId: number, opts: DeliverOptions
         else if (a.status === 'already') already.add(item.amount);
         else {
           const detail = a.message ?? 'refused';
-          refuse(item, problem('SAL-3046', locale, { item: item.id, amount: toDecimalString(item.amount), account: row.account_no, detail }, { key: itemKey(item) }));
+          refuse(item, problem('SAL-3046', locale, { item: item.id, amount: formatMoney(item.amount, locale), account: row.account_no, detail }, { key: itemKey(item) }));
         }
         return { id: item.id, booking: a.status, message: a.status === 'refused' ? (a.message ?? null) : null, statement: row.statement_id, item: row.item_ref };
       });
