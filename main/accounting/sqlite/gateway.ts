@@ -190,6 +190,8 @@ function abortError(signal: AbortSignal): unknown {
 export class SqliteAccountingGateway implements AccountingGateway {
   /** importReadings' writable connection on a thread of its own, started on the first write (null: none could start). */
   private thread: Promise<ReadingsWriterThread | null> | undefined;
+  /** What `thread` settled to, once it has. */
+  private threadNow: ReadingsWriterThread | null | undefined;
   /** The writable connection of importReadings on this thread, when no writer thread could start. */
   private writer: SqliteReadingsWriter | null = null;
   /** The writable connection of importPortalPayments, opened on the first booking. */
@@ -259,7 +261,10 @@ export class SqliteAccountingGateway implements AccountingGateway {
   async importReadings(rows: AcceptedReading[], signal?: AbortSignal): Promise<ImportReadingResult[]> {
     if (signal?.aborted) throw abortError(signal);
     if (rows.length === 0) return [];
-    const thread = await this.writerThread();
+    // Once the thread is up, the batch is posted right here, before this call returns: an await
+    // first would hold it back until the caller's next stretch of work (archiving the batch before)
+    // is done, and the two would take turns instead of overlapping.
+    const thread = this.threadNow !== undefined ? this.threadNow : await this.writerThread();
     if (thread) return thread.import(rows);
     this.writer ??= SqliteReadingsWriter.open(this.path, this.locale);
     return this.writer.import(rows);
@@ -272,10 +277,13 @@ export class SqliteAccountingGateway implements AccountingGateway {
 
   private writerThread(): Promise<ReadingsWriterThread | null> {
     // A failure to open is not remembered: the next call tries again, as on this thread.
-    this.thread ??= ReadingsWriterThread.open(this.path, this.locale).catch((e: unknown) => {
-      this.thread = undefined;
-      throw e;
-    });
+    this.thread ??= ReadingsWriterThread.open(this.path, this.locale).then(
+      (t) => (this.threadNow = t),
+      (e: unknown) => {
+        this.thread = undefined;
+        throw e;
+      },
+    );
     return this.thread;
   }
 
@@ -311,6 +319,7 @@ export class SqliteAccountingGateway implements AccountingGateway {
   async close(): Promise<void> {
     const thread = this.thread;
     this.thread = undefined;
+    this.threadNow = undefined;
     await (await thread?.catch(() => null))?.close();
     this.writer?.close();
     this.writer = null;
