@@ -83,16 +83,17 @@ async function phaseImport(ws: string, file: string) {
       gatewaySeconds += (performance.now() - t) / 1000;
     }
   };
-  // …and the archive's (every reading, one transaction per batch).
+  // …and the archive's (every reading, one transaction per batch), in wall time: the process's CPU
+  // meanwhile includes the writer thread's, which works at the same time.
   const { ReadingsArchive } = await import('../main/readings/archive');
   const insertMany = ReadingsArchive.prototype.insertMany;
-  let archiveCpu = 0;
+  let archiveSeconds = 0;
   ReadingsArchive.prototype.insertMany = function (rows) {
-    const c = process.cpuUsage();
+    const t = performance.now();
     try {
       return insertMany.call(this, rows);
     } finally {
-      archiveCpu += cpuSince(c);
+      archiveSeconds += (performance.now() - t) / 1000;
     }
   };
   const lag = monitorEventLoopDelay({ resolution: 10 });
@@ -132,7 +133,7 @@ async function phaseImport(ws: string, file: string) {
   const written = new Database(join(ws, 'accounting.sqlite'), { readonly: true }).prepare(`SELECT COUNT(*) FROM meter_readings WHERE reading_key LIKE 'radio:%'`).pluck().get() as number;
   const archived = w.db.prepare(`SELECT COUNT(*) FROM readings_archive`).pluck().get() as number;
   await w.close();
-  return { seconds, cpuSeconds, read: s.read, accepted: s.accepted, held: s.held, rejected: s.rejected, written, archived, phases, phasesCpu, gatewaySeconds, archiveCpu, peakMiB: peakMiB(), lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 };
+  return { seconds, cpuSeconds, read: s.read, accepted: s.accepted, held: s.held, rejected: s.rejected, written, archived, phases, phasesCpu, gatewaySeconds, archiveSeconds, peakMiB: peakMiB(), lagP99Ms: lag.percentile(99) / 1e6, lagMaxMs: lag.max / 1e6 };
 }
 
 async function main() {
@@ -165,7 +166,7 @@ async function main() {
   console.log(`  phases (wall / CPU): ${Object.entries(r.phases as Record<string, number>).map(([k, v]) => `${k} ${v.toFixed(2)} / ${(r.phasesCpu[k] as number).toFixed(2)} s`).join(', ')}`);
   console.log(
     `  import_readings calls in flight (the demo writes on a thread of its own while the archive is written): ${r.gatewaySeconds.toFixed(2)} s wall; ` +
-      `inserting 100% of the readings into the archive: CPU ${r.archiveCpu.toFixed(2)} s`,
+      `inserting 100% of the readings into the archive: ${r.archiveSeconds.toFixed(2)} s wall`,
   );
   console.log('  (start: decoding and parsing the file; read: the already-processed guard; lookup: the accounting exports; validate: the rules; archive: readings not to be written; write: import_readings and archiving)');
   if (!dir && !process.argv.includes('--keep')) rmSync(root, { recursive: true, force: true });
