@@ -319,10 +319,12 @@ export class Committer {
       this.store(entries);
       written += batch.length;
       this.ctx.progress('write', written, accepted.length, this.tally.rejected + this.tally.held);
-      // With a batch in flight, awaiting its answer gives the event loop its turn; a Cancel is
-      // seen once that batch is archived.
+      // With a batch in flight, a Cancel is seen once that batch is archived. The event loop still
+      // gets its turn by time: the answers arrive as messages, and a run of them handled back to
+      // back would keep timers and the window's IPC waiting for seconds.
       if (!inflight && k + 1 < batches.length) this.checkCancel();
       if (!inflight) await this.breather();
+      else await this.pace.check()?.catch(() => undefined);
     }
   }
 }
