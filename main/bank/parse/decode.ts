@@ -61,31 +61,50 @@ function declaredEncoding(bytes: Uint8Array): Encoding | 'dos' | undefined {
   return undefined;
 }
 
-const POLISH = 'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ';
-const UKRAINIAN_ONLY = 'іїєґІЇЄҐ';
+const POLISH = new Set(Array.from('ąćęłńóśźżĄĆĘŁŃÓŚŹŻ', (c) => c.charCodeAt(0)));
+const UKRAINIAN_ONLY = new Set(Array.from('іїєґІЇЄҐ', (c) => c.charCodeAt(0)));
 
 function isCyrillic(c: number): boolean {
-  return (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || UKRAINIAN_ONLY.includes(String.fromCharCode(c));
+  return (c >= 0x410 && c <= 0x44f) || c === 0x401 || c === 0x451 || UKRAINIAN_ONLY.has(c);
 }
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** A single-byte code page as the char code of each byte (U+FFFD for bytes it leaves undefined). */
+const TABLES = new Map<Encoding, Uint16Array>();
+function tableOf(enc: Encoding): Uint16Array {
+  let t = TABLES.get(enc);
+  if (!t) {
+    const all = Buffer.alloc(256);
+    for (let i = 0; i < 256; i++) all[i] = i;
+    const text = iconv.decode(all, enc);
+    t = new Uint16Array(256);
+    for (let i = 0; i < 256; i++) t[i] = text.charCodeAt(i);
+    // plausibility() skips the bytes below 0x80 as ASCII: true of every code page we guess between.
+    if (text.length !== 256 || t.some((c, i) => c < 0x80 !== i < 0x80)) throw new Error(`${enc} is not an ASCII-based single-byte code page`);
+    TABLES.set(enc, t);
+  }
+  return t;
+}
+
 /**
- * How plausible a decoding is as Polish or Ukrainian text. Only non-ASCII characters vote: a
- * Polish letter or a Cyrillic letter scores; box drawing, C1 controls, other Latin letters and
- * Cyrillic letters glued to Latin ones (the signature of a Polish file read as Windows-1251)
- * cost. Cyrillic runs score by length so a word read in the right code page wins clearly.
+ * How plausible `bytes` read in a single-byte code page (`table`) are as Polish or Ukrainian text.
+ * Only non-ASCII characters vote: a Polish letter or a Cyrillic letter scores; box drawing, C1
+ * controls, other Latin letters and Cyrillic letters glued to Latin ones (the signature of a
+ * Polish file read as Windows-1251) cost. Cyrillic runs score by length so a word read in the
+ * right code page wins clearly. Read through the table, byte by byte: no text is decoded to vote.
+ * `high` lists where the bytes above 0x7f are (the candidates all read 0x00–0x7f as ASCII).
  */
-export function plausibility(text: string): number {
+export function plausibility(bytes: Uint8Array, table: Uint16Array, high: ArrayLike<number> = highBytes(bytes)): number {
   let score = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    const prev = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const next = i + 1 < text.length ? text.charCodeAt(i + 1) : 32;
-    const ch = text[i];
-    if (POLISH.includes(ch)) {
+  const n = bytes.length;
+  for (let k = 0; k < high.length; k++) {
+    const i = high[k];
+    const c = table[bytes[i]];
+    const prev = i > 0 ? table[bytes[i - 1]] : 32;
+    const next = i + 1 < n ? table[bytes[i + 1]] : 32;
+    if (POLISH.has(c)) {
       score += isCyrillic(prev) || isCyrillic(next) ? -2 : 2;
     } else if (isCyrillic(c)) {
       if (isAsciiLetter(prev) || isAsciiLetter(next)) score -= 3;
@@ -105,6 +124,12 @@ export function plausibility(text: string): number {
   return score;
 }
 
+function highBytes(bytes: Uint8Array): number[] {
+  const at: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] > 0x7f) at.push(i);
+  return at;
+}
+
 /** The first bytes up to a line end near `max`, enough to vote on without decoding 20 MB five times. */
 function sample(bytes: Uint8Array, max = 256 * 1024): Uint8Array {
   if (bytes.length <= max) return bytes;
@@ -115,10 +140,11 @@ function sample(bytes: Uint8Array, max = 256 * 1024): Uint8Array {
 
 export function guessSingleByte(bytes: Uint8Array, candidates: readonly Encoding[] = SINGLE_BYTE): Encoding {
   const s = sample(bytes);
+  const high = highBytes(s);
   let best: Encoding = candidates[0];
   let bestScore = -Infinity;
   for (const enc of candidates) {
-    const score = plausibility(iconv.decode(Buffer.from(s.buffer, s.byteOffset, s.byteLength), enc));
+    const score = plausibility(s, tableOf(enc), high);
     if (score > bestScore) {
       best = enc;
       bestScore = score;
@@ -186,12 +212,10 @@ export function decodeBytes(bytes: Uint8Array, override?: Encoding): Decoded {
 /**
  * The big-file path (MT940): the whole file decoded by the native WHATWG decoder where it knows
  * the code page (several times faster than a JS table on 20 MB; decoding only the values kept
- * measured slower still), plus `text()`, the hook through which the parser passes every value it
- * keeps (identity here; the seam for a decoder that works value by value).
+ * measured slower still).
  */
 export interface LargeDecoded {
   raw: string;
-  text: (s: string) => string;
   encoding: Encoding;
   source: Decoded['source'];
   replacements: number;
@@ -203,19 +227,17 @@ export function decodeLarge(bytes: Uint8Array, override?: Encoding): LargeDecode
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (encoding === 'utf-8') {
     const d = result(decodeWith(bytes, encoding), encoding, source);
-    const out: LargeDecoded = { raw: d.text, text: (s) => s, encoding, source, replacements: d.replacements };
+    const out: LargeDecoded = { raw: d.text, encoding, source, replacements: d.replacements };
     if (d.firstBadLine !== undefined) out.firstBadLine = d.firstBadLine;
     return out;
   }
   // Bytes this code page leaves undefined (e.g. 0x81 in Windows-1250) are the replacement chars.
   // (WHATWG decoders map them to C1 controls instead, so count them on the bytes.)
-  const high = Buffer.alloc(128);
-  for (let i = 0; i < 128; i++) high[i] = 0x80 + i;
-  const table = iconv.decode(high, encoding);
+  const table = tableOf(encoding);
   let replacements = 0;
   let first = -1;
   for (let i = 0; i < 128; i++) {
-    if (table[i] !== '\ufffd') continue;
+    if (table[0x80 + i] !== 0xfffd) continue;
     for (let at = buf.indexOf(0x80 + i); at >= 0; at = buf.indexOf(0x80 + i, at + 1)) {
       replacements++;
       if (first < 0 || at < first) first = at;
@@ -225,7 +247,7 @@ export function decodeLarge(bytes: Uint8Array, override?: Encoding): LargeDecode
   // are not among its encodings, iconv-lite decodes those.
   const whatwg = WHATWG[encoding];
   const raw = whatwg ? new TextDecoder(whatwg).decode(buf) : iconv.decode(buf, encoding);
-  const out: LargeDecoded = { raw, text: (s) => s, encoding, source, replacements };
+  const out: LargeDecoded = { raw, encoding, source, replacements };
   if (first >= 0) {
     let line = 1;
     for (let i = 0; i < first; i++) if (buf[i] === 10) line++;

@@ -76,7 +76,7 @@ export function parseStatementFile(bytes: Uint8Array, opts: ParseOptions): Parse
       problems.add('SAL-3002', { encoding: large.encoding, count: large.replacements, line: large.firstBadLine ?? 1 }, { line: large.firstBadLine ?? 1 });
       return fail(detected, large.encoding);
     }
-    const r = parseMt940(large.raw, problems, large.text);
+    const r = parseMt940(large.raw, problems);
     return finish(r.format, large.encoding, r.statements, problems);
   } else {
     format = detected;
