@@ -112,58 +112,24 @@ contractSuite('SQLite demo (uk)', async () => SqliteAccountingGateway.open(await
 // a few thousand charges). Skipped where no server runs.
 // SALDO_TEST_MSSQL_ADMIN (same format, a login that may create triggers on ref.meter_readings)
 // lets the suite make a batch fail in its middle for real, as the SQLite trigger does.
-const mssqlBreakWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
-  ? async () => {
-      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
-      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
-      await pool
-        .request()
-        .batch(
-          `CREATE OR ALTER TRIGGER ref.contract_test_fail ON ref.meter_readings AFTER INSERT AS
-           IF EXISTS (SELECT 1 FROM inserted WHERE value = ${POISON_VALUE}) THROW 50999, N'contract test: this reading is refused by a trigger', 1;`,
-        );
-      return async () => {
-        await pool.request().batch('DROP TRIGGER ref.contract_test_fail');
-        await pool.close();
-      };
-    }
-  : undefined;
-
-/** The same for ref.payments: booking a portal payment of POISON_AMOUNT minor units fails. */
-const mssqlBreakPaymentWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
-  ? async () => {
-      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
-      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
-      await pool
-        .request()
-        .batch(
-          `CREATE OR ALTER TRIGGER ref.contract_test_fail_payment ON ref.payments AFTER INSERT AS
-           IF EXISTS (SELECT 1 FROM inserted WHERE channel = 'portal' AND amount = ${POISON_AMOUNT / 100}) THROW 50999, N'contract test: this payment is refused by a trigger', 1;`,
-        );
-      return async () => {
-        await pool.request().batch('DROP TRIGGER ref.contract_test_fail_payment');
-        await pool.close();
-      };
-    }
-  : undefined;
-
-/** The same for bank items: booking one of POISON_BANK_AMOUNT minor units fails. */
-const mssqlBreakBankWrites: BreakWrites | undefined = process.env.SALDO_TEST_MSSQL_ADMIN
-  ? async () => {
-      const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
-      const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
-      await pool
-        .request()
-        .batch(
-          `CREATE OR ALTER TRIGGER ref.contract_test_fail_bank ON ref.payments AFTER INSERT AS
-           IF EXISTS (SELECT 1 FROM inserted WHERE channel = 'bank' AND amount = ${POISON_BANK_AMOUNT / 100}) THROW 50999, N'contract test: this bank item is refused by a trigger', 1;`,
-        );
-      return async () => {
-        await pool.request().batch('DROP TRIGGER ref.contract_test_fail_bank');
-        await pool.close();
-      };
-    }
-  : undefined;
+/** A trigger that refuses the insert `when` matches, made through the admin login; the BreakWrites undoes it. */
+function mssqlTrigger(name: string, table: string, when: string, message: string): BreakWrites | undefined {
+  if (!process.env.SALDO_TEST_MSSQL_ADMIN) return undefined;
+  return async () => {
+    const { settings, password } = parseMssqlConnectionString(process.env.SALDO_TEST_MSSQL_ADMIN!);
+    const pool = await new mssql.ConnectionPool({ ...exchangeDriverConfig(settings, password), stream: false } as unknown as mssql.config).connect();
+    await pool.request().batch(`CREATE OR ALTER TRIGGER ref.${name} ON ${table} AFTER INSERT AS IF EXISTS (SELECT 1 FROM inserted WHERE ${when}) THROW 50999, N'${message}', 1;`);
+    return async () => {
+      await pool.request().batch(`DROP TRIGGER ref.${name}`);
+      await pool.close();
+    };
+  };
+}
+const mssqlBreakWrites = mssqlTrigger('contract_test_fail', 'ref.meter_readings', `value = ${POISON_VALUE}`, 'contract test: this reading is refused by a trigger');
+/** The same for ref.payments: booking a portal payment of POISON_AMOUNT minor units fails… */
+const mssqlBreakPaymentWrites = mssqlTrigger('contract_test_fail_payment', 'ref.payments', `channel = 'portal' AND amount = ${POISON_AMOUNT / 100}`, 'contract test: this payment is refused by a trigger');
+/** …and a bank item of POISON_BANK_AMOUNT minor units. */
+const mssqlBreakBankWrites = mssqlTrigger('contract_test_fail_bank', 'ref.payments', `channel = 'bank' AND amount = ${POISON_BANK_AMOUNT / 100}`, 'contract test: this bank item is refused by a trigger');
 
 describe.skipIf(!process.env.SALDO_TEST_MSSQL)('SQL Server', () => {
   contractSuite(
